@@ -1,0 +1,3 @@
+import type { TApp } from '../../app';
+
+export function registerHome(_app: TApp): void {}

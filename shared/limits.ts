@@ -1,0 +1,18 @@
+// Limits shared by the server's validation and the forms.
+export const LIMITS = {
+  bodyBytes: 1_000_000,
+  emailMax: 254,
+  nameMax: 200,
+  passwordMin: 12,
+  passwordMax: 256,
+  orgNameMax: 200,
+  reasonMax: 2000,
+  pageSizeMax: 200,
+  totpDigits: 6,
+  recoveryCodes: 10,
+  loginMaxFailures: 5, // per account, then lock-out
+  lockoutMinutes: 15,
+  loginPerIpPerMinute: 20,
+  sessionIdleMinutes: 30,
+  sessionAbsoluteHours: 12,
+} as const;
