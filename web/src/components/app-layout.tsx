@@ -1,0 +1,69 @@
+import { Badge, Box, Container, Flex, Text } from '@radix-ui/themes';
+import { Suspense } from 'react';
+import { Link, NavLink, Outlet } from 'react-router';
+import type { TAction } from '../../../shared/roles';
+import { useFullSession } from '../api/session';
+import { useT } from '../i18n/use-t';
+import type { TAppKey } from '../../../shared/i18n/app/en';
+import { LanguageSwitcher } from './language-switcher';
+import { Loading } from './loading';
+import { SkipLink } from './skip-link';
+import { UserMenu } from './user-menu';
+
+type TNavItem = { to: string; label: TAppKey; anyOf: readonly TAction[] | null };
+const NAV: readonly TNavItem[] = [
+  { to: '/', label: 'nav.home', anyOf: null },
+  { to: '/users', label: 'nav.users', anyOf: ['user.list'] },
+  { to: '/organisations', label: 'nav.organisations', anyOf: ['organisation.list', 'organisation.update'] },
+  { to: '/audit', label: 'nav.audit', anyOf: ['audit.read'] },
+];
+
+export function AppLayout() {
+  const t = useT();
+  const session = useFullSession();
+  const items = NAV.filter((item) => !item.anyOf || item.anyOf.some((a) => session.actions.includes(a)));
+  return (
+    <>
+      <SkipLink />
+      <header className="app-header">
+        <Container size="4" px="4">
+          <Flex align="center" justify="between" gap="3" py="2" wrap="wrap">
+            <Flex align="center" gap="3" wrap="wrap">
+              <Link to="/" className="brand">
+                {t('app.name')}
+              </Link>
+              <Text size="2" color="gray" data-testid="org-name">
+                {session.user.orgName}
+              </Text>
+              {session.demo ? (
+                <Badge color="amber" variant="soft">
+                  {t('app.demoBadge')}
+                </Badge>
+              ) : null}
+            </Flex>
+            <Flex align="center" gap="3">
+              <LanguageSwitcher />
+              <UserMenu />
+            </Flex>
+          </Flex>
+          <nav aria-label={t('nav.main')} className="app-nav">
+            {items.map((item) => (
+              <NavLink key={item.to} to={item.to} end={item.to === '/'} className="nav-link">
+                {t(item.label)}
+              </NavLink>
+            ))}
+          </nav>
+        </Container>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Container size="4" px="4" py="5">
+          <Box>
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
+          </Box>
+        </Container>
+      </main>
+    </>
+  );
+}

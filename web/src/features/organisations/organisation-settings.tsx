@@ -1,0 +1,130 @@
+// An organisation's settings: name, region, and whether every user must use two-factor sign-in.
+import { Badge, Button, Card, Flex, Switch, Text, TextField } from '@radix-ui/themes';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { ZUpdateOrganisationRequest } from '../../../../shared/schemas/organisations';
+import { useUpdateOrganisation } from '../../api/admin';
+import { ApiError } from '../../api/client';
+import type { TOrganisation } from '../../api/types';
+import { ErrorCallout } from '../../components/error-callout';
+import { FormField } from '../../components/form-field';
+import { Notice } from '../../components/notice';
+import { useT } from '../../i18n/use-t';
+import { useZodResolver } from '../../i18n/zod-resolver';
+
+const valuesOf = (org: TOrganisation) => ({
+  name: org.name,
+  region: org.region ?? '',
+  requireTwoFactor: org.requireTwoFactor,
+  version: org.version,
+});
+
+export function OrganisationSettings({
+  organisation,
+  onReload,
+}: {
+  organisation: TOrganisation;
+  onReload: () => Promise<unknown>;
+}) {
+  const t = useT();
+  const update = useUpdateOrganisation(organisation.id);
+  const canEdit = organisation.actions.includes('organisation.update');
+  const [saved, setSaved] = useState(false);
+  const form = useForm({
+    resolver: useZodResolver(ZUpdateOrganisationRequest),
+    values: valuesOf(organisation),
+  });
+  const { errors } = form.formState;
+  const isConflict = update.error instanceof ApiError && update.error.status === 409;
+
+  const submit = form.handleSubmit((values) => {
+    setSaved(false);
+    update.mutate({ ...values, region: values.region || null }, { onSuccess: () => setSaved(true) });
+  });
+
+  return (
+    <Card size="3">
+      <Flex gap="2" mb="4" wrap="wrap">
+        <Badge color="gray">{t(`orgType.${organisation.type}`)}</Badge>
+        {organisation.isNetworkCoordinator ? <Badge color="indigo">{t('org.coordinator')}</Badge> : null}
+        {!organisation.isActive ? <Badge color="red">{t('org.inactive')}</Badge> : null}
+      </Flex>
+      <form onSubmit={submit} noValidate>
+        <fieldset disabled={!canEdit} className="plain-fieldset">
+          <Flex direction="column" gap="3">
+            <FormField label={t('orgForm.name')} error={errors.name?.message}>
+              {({ id, describedBy, invalid }) => (
+                <TextField.Root
+                  id={id}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  {...form.register('name')}
+                />
+              )}
+            </FormField>
+            <FormField
+              label={t('orgForm.region')}
+              error={errors.region?.message}
+              hint={t('orgForm.regionHint')}
+            >
+              {({ id, describedBy, invalid }) => (
+                <TextField.Root
+                  id={id}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  {...form.register('region', { setValueAs: (v: string) => (v.trim() === '' ? null : v) })}
+                />
+              )}
+            </FormField>
+            <Controller
+              control={form.control}
+              name="requireTwoFactor"
+              render={({ field }) => (
+                <Flex direction="column" gap="1">
+                  <Text as="label" size="2" weight="bold">
+                    <Flex gap="2" align="center">
+                      <Switch
+                        checked={field.value ?? false}
+                        onCheckedChange={field.onChange}
+                        disabled={!canEdit}
+                      />
+                      {t('orgForm.requireTwoFactor')}
+                    </Flex>
+                  </Text>
+                  <Text size="1" color="gray">
+                    {t('orgForm.requireTwoFactorHint')}
+                  </Text>
+                </Flex>
+              )}
+            />
+            {saved && !form.formState.isDirty ? <Notice>{t('common.saved')}</Notice> : null}
+            <ErrorCallout error={update.error} />
+            {canEdit ? (
+              <Flex gap="3" justify="end">
+                {isConflict ? (
+                  <Button
+                    type="button"
+                    variant="soft"
+                    onClick={() => {
+                      update.reset();
+                      void onReload();
+                    }}
+                  >
+                    {t('common.reload')}
+                  </Button>
+                ) : null}
+                <Button type="submit" loading={update.isPending} disabled={!form.formState.isDirty}>
+                  {t('common.saveChanges')}
+                </Button>
+              </Flex>
+            ) : (
+              <Text size="2" color="gray">
+                {t('org.readOnly')}
+              </Text>
+            )}
+          </Flex>
+        </fieldset>
+      </form>
+    </Card>
+  );
+}

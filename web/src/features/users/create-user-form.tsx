@@ -1,0 +1,83 @@
+import { Button, Flex, TextField } from '@radix-ui/themes';
+import { Controller, useForm } from 'react-hook-form';
+import { ZCreateUserRequest } from '../../../../shared/schemas/users';
+import { useCreateUser } from '../../api/admin';
+import type { TCreatedUser } from '../../api/types';
+import { ErrorCallout } from '../../components/error-callout';
+import { FormField } from '../../components/form-field';
+import { useLocale } from '../../i18n/locale-provider';
+import { useT } from '../../i18n/use-t';
+import { useZodResolver } from '../../i18n/zod-resolver';
+import { LocaleSelect } from './locale-field';
+import { RolesField } from './roles-field';
+
+export function CreateUserForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (created: TCreatedUser) => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const { locale } = useLocale();
+  const create = useCreateUser();
+  const form = useForm({
+    resolver: useZodResolver(ZCreateUserRequest),
+    defaultValues: { email: '', fullName: '', roles: [], locale },
+  });
+  const { errors } = form.formState;
+
+  return (
+    <form
+      onSubmit={form.handleSubmit((values) => create.mutate(values, { onSuccess: onCreated }))}
+      noValidate
+    >
+      <Flex direction="column" gap="3">
+        <FormField label={t('userForm.fullName')} error={errors.fullName?.message}>
+          {({ id, describedBy, invalid }) => (
+            <TextField.Root
+              id={id}
+              autoComplete="off"
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              {...form.register('fullName')}
+            />
+          )}
+        </FormField>
+        <FormField label={t('userForm.email')} error={errors.email?.message}>
+          {({ id, describedBy, invalid }) => (
+            <TextField.Root
+              id={id}
+              type="email"
+              autoComplete="off"
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              {...form.register('email')}
+            />
+          )}
+        </FormField>
+        <Controller
+          control={form.control}
+          name="roles"
+          render={({ field }) => (
+            <RolesField value={field.value} onChange={field.onChange} error={errors.roles?.message} />
+          )}
+        />
+        <FormField label={t('userForm.locale')} error={errors.locale?.message}>
+          {({ id, describedBy }) => (
+            <LocaleSelect id={id} aria-describedby={describedBy} {...form.register('locale')} />
+          )}
+        </FormField>
+        <ErrorCallout error={create.error} />
+        <Flex gap="3" justify="end">
+          <Button type="button" variant="soft" color="gray" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t('userCreate.submit')}
+          </Button>
+        </Flex>
+      </Flex>
+    </form>
+  );
+}

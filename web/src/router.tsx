@@ -1,0 +1,39 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './components/app-layout';
+import { RequireSession } from './features/auth/require-session';
+import { HomePage } from './routes/home-page';
+import { NotFoundPage } from './routes/not-found-page';
+import { SignInPage } from './routes/sign-in-page';
+
+// Administration screens are loaded on demand: most users never open them.
+const UsersPage = lazy(() => import('./routes/users-page'));
+const UserPage = lazy(() => import('./routes/user-page'));
+const OrganisationsPage = lazy(() => import('./routes/organisations-page'));
+const OrganisationPage = lazy(() => import('./routes/organisation-page'));
+const AuditPage = lazy(() => import('./routes/audit-page'));
+const AccountPage = lazy(() => import('./routes/account-page'));
+const TwoFactorSetupPage = lazy(() => import('./routes/two-factor-setup-page'));
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'users/:id', element: <UserPage /> },
+      { path: 'organisations', element: <OrganisationsPage /> },
+      { path: 'organisations/:id', element: <OrganisationPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: 'account', element: <AccountPage /> },
+      { path: 'account/two-factor', element: <TwoFactorSetupPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
