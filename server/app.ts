@@ -1,8 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { LIMITS } from '../shared/limits';
 import type { TDeps, TEnv } from './http/context';
 import { auditOutsideRequest } from './http/context';
 import { HttpError } from './http/errors';
-import { baseContext, bodyGuard, csrfGuard, securityHeaders, sessionResolver } from './http/middleware';
+import { baseContext, bodyGuard, csrfGuard, securityHeaders, sessionRequired, sessionResolver } from './http/middleware';
 import { validationError, type TFieldError } from './http/validation';
 import { translate } from './i18n';
 import { registerDocs } from './features/docs';
@@ -20,7 +22,7 @@ export type TApp = OpenAPIHono<TEnv>;
 export function newRouter(): TApp {
   return new OpenAPIHono<TEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) throw validationError(c.var.locale, result.error);
+      if (!result.success) throw validationError(c.var.locale, result.error, (result as { data?: unknown }).data);
     },
   });
 }
@@ -32,6 +34,7 @@ export function createApp(deps: TDeps): TApp {
   app.use('*', securityHeaders);
   app.use('/api/*', bodyGuard);
   app.use('/api/v1/*', sessionResolver);
+  app.use('/api/v1/*', sessionRequired);
   app.use('/api/v1/*', csrfGuard);
 
   registerHealth(app);
@@ -64,6 +67,16 @@ export function createApp(deps: TDeps): TApp {
         { error: { code: err.code, message: translate(locale, err.code, err.values), ...(fields ? { fields } : {}) } },
         err.status,
       );
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      // Raised by hono's own validators (a JSON content type with an empty or unreadable body, a
+      // content type the route does not accept): the same JSON error shape, in the caller's language.
+      const code =
+        err.status === 415 ? 'error.unsupportedMediaType'
+        : err.status === 413 ? 'error.payloadTooLarge'
+        : err.status === 400 && /json/i.test(err.message) ? 'error.malformedJson'
+        : 'error.badRequest';
+      return c.json({ error: { code, message: translate(locale, code, { limit: LIMITS.bodyBytes }) } }, err.status);
     }
     deps.log.error({ err, requestId: c.var.requestId }, 'unhandled error');
     return c.json({ error: { code: 'error.internal', message: translate(locale, 'error.internal') } }, 500);

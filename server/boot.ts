@@ -75,7 +75,7 @@ export async function boot(opts: TBootOptions): Promise<TDeps> {
       keyring,
       config,
       log,
-      loginLimiter: new RateLimiter(LIMITS.loginPerIpPerMinute, 60_000),
+      loginLimiter: new RateLimiter(config.loginRatePerMinute ?? LIMITS.loginPerIpPerMinute, 60_000),
       isDemo: () => config.demo || demo,
       refreshDemo: async () => {
         demo = await readDemoFlag(db);

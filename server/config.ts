@@ -19,6 +19,7 @@ const ZConfig = z.object({
     .transform((v) => v === '1' || v === 'true'),
   SENIM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   SENIM_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  SENIM_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 
 export type TConfig = {
@@ -33,6 +34,8 @@ export type TConfig = {
   trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   dbPool: number;
+  /** sign-in attempts per client address per minute (default LIMITS.loginPerIpPerMinute) */
+  loginRatePerMinute: number | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
@@ -53,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     trustProxy: e.SENIM_TRUST_PROXY,
     logLevel: e.SENIM_LOG_LEVEL,
     dbPool: e.SENIM_DB_POOL,
+    loginRatePerMinute: e.SENIM_LOGIN_RATE_PER_MINUTE,
   };
 }

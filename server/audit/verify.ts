@@ -1,4 +1,4 @@
-import type { Db } from '../db/types';
+import type { Queryable } from '../db/types';
 import { chainHash, GENESIS } from './chain';
 
 export type TVerifyResult =
@@ -21,7 +21,7 @@ type TAuditRow = {
 };
 
 /** Recomputes the whole chain in order, in batches; reports the first row that does not fit. */
-export async function verifyAuditChain(db: Db, auditKey: Uint8Array, batch = 5000): Promise<TVerifyResult> {
+export async function verifyAuditChain(db: Queryable, auditKey: Uint8Array, batch = 5000): Promise<TVerifyResult> {
   let prev: Uint8Array = GENESIS;
   let expected = 1;
   let count = 0;

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -43,8 +44,21 @@ export function webBuildState(repoRoot: string): TWebBuildState {
   return sources > built ? { kind: 'stale', reason: 'outdated' } : { kind: 'fresh' };
 }
 
-/** Builds the web app with Vite in this process (imported lazily: Vite is only needed when building). */
+/**
+ * Builds the web app with Vite in a child process, so the server that starts afterwards does not
+ * carry Vite and the build's memory.
+ */
 export async function buildWeb(repoRoot: string): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: path.join(repoRoot, 'web', 'vite.config.ts'), logLevel: 'error', mode: 'production' });
+  const vite = path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+  const config = path.join(repoRoot, 'web', 'vite.config.ts');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [vite, 'build', '--config', config, '--logLevel', 'error'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'inherit', 'pipe'],
+    });
+    let errors = '';
+    child.stderr.on('data', (d: Buffer) => (errors += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(errors.trim() || `vite exited with ${code}`))));
+  });
 }

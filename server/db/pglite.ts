@@ -49,7 +49,7 @@ export async function createPgliteDb(source: TPgliteSource): Promise<PgliteDb> {
       await pg.close();
     },
     async dumpDataDir() {
-      return (await pg.dumpDataDir('none')) as Blob;
+      return (await pg.dumpDataDir('none'));
     },
   };
 }

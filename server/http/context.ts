@@ -53,8 +53,20 @@ export function originOf(c: TCtx): TAuditOrigin {
 /** The signed-in actor (fully authenticated), or 401. */
 export function requireActor(c: TCtx): TActor {
   const actor = c.var.actor;
-  if (!actor) throw new HttpError(401, c.var.session ? 'error.twoFactorRequired' : 'error.unauthenticated');
-  return actor;
+  if (actor) return actor;
+  // A session half-way through sign-in is told which step is missing.
+  switch (c.var.session?.stage) {
+    case undefined:
+      throw new HttpError(401, 'error.unauthenticated');
+    case 'totp':
+      throw new HttpError(401, 'error.twoFactorRequired');
+    case 'enrol':
+      throw new HttpError(401, 'error.twoFactorEnrolmentRequired');
+    case 'password':
+      throw new HttpError(401, 'error.passwordChangeRequired');
+    case 'full':
+      throw new HttpError(401, 'error.unauthenticated');
+  }
 }
 
 /** Runs fn with a database handle scoped to the signed-in actor, in one audited transaction. */

@@ -8,6 +8,8 @@ import { buildActor } from '../access/actor';
 import { lookupSession, SESSION_COOKIE } from '../auth/sessions';
 import { auditOutsideRequest, type TDeps, type TEnv } from './context';
 import { HttpError } from './errors';
+import { translate } from '../i18n';
+import type { TFieldError } from './validation';
 
 export const baseContext = (deps: TDeps) =>
   createMiddleware<TEnv>(async (c, next) => {
@@ -69,6 +71,9 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * bad body changes nothing. The parsed body stays cached for the route's validator.
  */
 export const bodyGuard = createMiddleware<TEnv>(async (c, next) => {
+  // A NUL character is never valid text here, and PostgreSQL cannot store it in a text column.
+  const badParam = Object.entries(c.req.queries()).find(([k, vs]) => k.includes('\0') || vs.some((v) => v.includes('\0')));
+  if (badParam) throw nulError(c.var.locale, badParam[0]);
   if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
   const declared = Number(c.req.header('content-length') ?? '0');
   if (declared > LIMITS.bodyBytes) throw new HttpError(413, 'error.payloadTooLarge', { limit: LIMITS.bodyBytes });
@@ -83,14 +88,37 @@ export const bodyGuard = createMiddleware<TEnv>(async (c, next) => {
     } catch {
       throw new HttpError(400, 'error.invalidUtf8');
     }
+    let parsed: unknown;
     try {
-      JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch {
       throw new HttpError(400, 'error.malformedJson');
     }
+    const nulAt = text.includes('\\u0000') ? findNul(parsed, '') : null;
+    if (nulAt !== null) throw nulError(c.var.locale, nulAt || '(body)');
   }
   await next();
 });
+
+/** The path of the first string (or key) holding a NUL character, or null. */
+function findNul(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\0') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const p = path ? `${path}.${k}` : k;
+    if (k.includes('\0')) return p;
+    const found = findNul(v, p);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+function nulError(locale: TStaffLocale, path: string): HttpError {
+  const fields: TFieldError[] = [{ path, message: translate(locale, 'validation.invalid') }];
+  const err = new HttpError(400, 'error.validation', { details: `${path}: ${fields[0]!.message}` });
+  (err as HttpError & { fields?: TFieldError[] }).fields = fields;
+  return err;
+}
 
 async function readLimited(req: Request, limit: number): Promise<Uint8Array | null> {
   if (!req.body) return new Uint8Array(0);
@@ -102,7 +130,9 @@ async function readLimited(req: Request, limit: number): Promise<Uint8Array | nu
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel();
+      // Not awaited: cancelling one branch of a clone()d (tee'd) body settles only when the other
+      // branch is cancelled too, which never happens here, and the request would hang.
+      reader.cancel().catch(() => {});
       return null;
     }
     chunks.push(value);
@@ -146,6 +176,21 @@ export const sessionResolver = createMiddleware<TEnv>(async (c, next) => {
         );
       }
     }
+  }
+  await next();
+});
+
+/** The only /api/v1 routes that answer without a session. */
+const PUBLIC_ROUTES = new Set(['POST /api/v1/session', 'GET /api/v1/openapi.json']);
+
+/**
+ * Fails closed: every other /api/v1 route needs a session (of any stage; routes check the stage), and
+ * one without is 401 before its input is even validated. A route added later cannot be public by
+ * accident.
+ */
+export const sessionRequired = createMiddleware<TEnv>(async (c, next) => {
+  if (!c.var.session && !PUBLIC_ROUTES.has(`${c.req.method} ${c.req.path}`)) {
+    throw new HttpError(401, 'error.unauthenticated');
   }
   await next();
 });

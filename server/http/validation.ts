@@ -6,11 +6,21 @@ import { HttpError } from './errors';
 
 type TIssue = z.core.$ZodIssue;
 
-function issueMessage(locale: TStaffLocale, issue: TIssue): string {
+/** The value at an issue's path in the request input (zod v4 issues do not carry their input). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+function issueMessage(locale: TStaffLocale, issue: TIssue, input: unknown): string {
   const t = (key: TErrorKey, values?: Record<string, string | number>) => translate(locale, key, values);
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? t('validation.required') : t('validation.invalidType');
+      return valueAt(input, issue.path) === undefined ? t('validation.required') : t('validation.invalidType');
     case 'too_small':
       if (issue.origin === 'string') return t('validation.tooShort', { min: Number(issue.minimum) });
       if (issue.origin === 'array' && Number(issue.minimum) === 1) return t('validation.required');
@@ -32,14 +42,14 @@ function issueMessage(locale: TStaffLocale, issue: TIssue): string {
 export type TFieldError = { path: string; message: string };
 
 /** A 400 whose message lists every invalid field in the caller's language. */
-export function validationError(locale: TStaffLocale, error: z.ZodError): HttpError {
+export function validationError(locale: TStaffLocale, error: z.ZodError, input?: unknown): HttpError {
   const fields: TFieldError[] = [];
   for (const issue of error.issues) {
     const base = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields.push({ path: base ? `${base}.${key}` : key, message: issueMessage(locale, issue) });
+      for (const key of issue.keys) fields.push({ path: base ? `${base}.${key}` : key, message: issueMessage(locale, issue, input) });
     } else {
-      fields.push({ path: base || '(body)', message: issueMessage(locale, issue) });
+      fields.push({ path: base || '(body)', message: issueMessage(locale, issue, input) });
     }
   }
   const details = fields.map((f) => `${f.path}: ${f.message}`).join('; ');

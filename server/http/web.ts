@@ -29,7 +29,7 @@ export function registerWeb(app: TApp, webDir: string | null): void {
       c.header('Cache-Control', p.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       return c.body(fs.readFileSync(file));
     }
-    c.header('Content-Type', TYPES['.html']!);
+    c.header('Content-Type', TYPES['.html']);
     c.header('Cache-Control', 'no-cache');
     return c.body(index);
   });

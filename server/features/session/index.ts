@@ -90,8 +90,13 @@ export function registerSession(app: TApp): void {
     if (!(await verifyPassword(user.password_hash, password))) {
       const locked = await db.transaction(async (tx) => {
         const { rows } = await tx.query<{ failed_logins: number; locked_until: Date | null }>(
-          `UPDATE users SET failed_logins = failed_logins + 1,
-                  locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+          // A lock-out that has run out starts a fresh count: one more mistake does not lock again.
+          `UPDATE users SET
+                  failed_logins = CASE WHEN locked_until <= now() THEN 1 ELSE failed_logins + 1 END,
+                  locked_until = CASE
+                    WHEN locked_until <= now() THEN NULL
+                    WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3)
+                    ELSE locked_until END
             WHERE id = $1 RETURNING failed_logins, locked_until`,
           [user.id, LIMITS.loginMaxFailures, LIMITS.lockoutMinutes],
         );

@@ -18,6 +18,7 @@ export const errorsEn = {
   'error.accountDisabled': 'This account is disabled. Ask your administrator.',
   'error.twoFactorRequired': 'Enter the code from your authenticator app.',
   'error.twoFactorEnrolmentRequired': 'Your organisation requires two-factor sign-in. Set it up to continue.',
+  'error.passwordChangeRequired': 'Choose a new password to continue.',
   'error.invalidTotp': 'The code is not correct or was already used.',
   'error.twoFactorAlreadyEnabled': 'Two-factor sign-in is already enabled.',
   'error.conflict': 'This record was changed by someone else. Reload it and try again.',

@@ -20,6 +20,7 @@ export const errorsKk: Record<TErrorKey, string> = {
   'error.twoFactorRequired': 'Аутентификатор қолданбасындағы кодты енгізіңіз.',
   'error.twoFactorEnrolmentRequired':
     'Ұйымыңыз екі факторлы кіруді талап етеді. Жалғастыру үшін оны баптаңыз.',
+  'error.passwordChangeRequired': 'Жалғастыру үшін жаңа құпиясөз орнатыңыз.',
   'error.invalidTotp': 'Код қате немесе бұрын пайдаланылған.',
   'error.twoFactorAlreadyEnabled': 'Екі факторлы кіру қосылып қойған.',
   'error.conflict': 'Бұл жазбаны басқа біреу өзгертті. Оны жаңартып, қайталап көріңіз.',

@@ -20,6 +20,7 @@ export const errorsRu: Record<TErrorKey, string> = {
   'error.twoFactorRequired': 'Введите код из приложения-аутентификатора.',
   'error.twoFactorEnrolmentRequired':
     'Ваша организация требует двухфакторный вход. Настройте его, чтобы продолжить.',
+  'error.passwordChangeRequired': 'Чтобы продолжить, задайте новый пароль.',
   'error.invalidTotp': 'Код неверен или уже был использован.',
   'error.twoFactorAlreadyEnabled': 'Двухфакторный вход уже включён.',
   'error.conflict': 'Запись изменена другим пользователем. Обновите её и повторите попытку.',
