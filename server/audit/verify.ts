@@ -1,9 +1,22 @@
 import type { Queryable } from '../db/types';
 import { chainHash, GENESIS } from './chain';
 
+/** The head of the chain: write it down outside the database to detect later truncation. */
+export type TAnchor = { seq: number; hash: string };
+
 export type TVerifyResult =
-  | { ok: true; rows: number }
-  | { ok: false; rows: number; brokenAt: number; reason: 'hash' | 'gap' };
+  | { ok: true; rows: number; head: TAnchor | null }
+  | { ok: false; rows: number; brokenAt: number; reason: 'hash' | 'gap' | 'truncated' };
+
+export function formatAnchor(a: TAnchor): string {
+  return `${a.seq}:${a.hash}`;
+}
+
+export function parseAnchor(text: string): TAnchor {
+  const m = /^(\d+):([0-9a-f]{64})$/.exec(text.trim());
+  if (!m) throw new Error('an anchor is <seq>:<64 hex digits>, as printed by `senim audit verify`');
+  return { seq: Number(m[1]), hash: m[2]! };
+}
 
 type TAuditRow = {
   seq: number;
@@ -20,8 +33,17 @@ type TAuditRow = {
   hash: Uint8Array;
 };
 
-/** Recomputes the whole chain in order, in batches; reports the first row that does not fit. */
-export async function verifyAuditChain(db: Queryable, auditKey: Uint8Array, batch = 5000): Promise<TVerifyResult> {
+/**
+ * Recomputes the whole chain in order, in batches; reports the first row that does not fit. With an
+ * anchor recorded earlier, also reports rows removed from the end (which a chain alone cannot show).
+ */
+export async function verifyAuditChain(
+  db: Queryable,
+  auditKey: Uint8Array,
+  opts: { batch?: number; anchor?: TAnchor } = {},
+): Promise<TVerifyResult> {
+  const batch = opts.batch ?? 5000;
+  const anchor = opts.anchor;
   let prev: Uint8Array = GENESIS;
   let expected = 1;
   let count = 0;
@@ -30,7 +52,10 @@ export async function verifyAuditChain(db: Queryable, auditKey: Uint8Array, batc
       'SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2',
       [expected, batch],
     );
-    if (rows.length === 0) return { ok: true, rows: count };
+    if (rows.length === 0) {
+      if (anchor && anchor.seq > count) return { ok: false, rows: count, brokenAt: count + 1, reason: 'truncated' };
+      return { ok: true, rows: count, head: count > 0 ? { seq: count, hash: Buffer.from(prev).toString('hex') } : null };
+    }
     for (const r of rows) {
       if (r.seq !== expected) return { ok: false, rows: count, brokenAt: expected, reason: 'gap' };
       const hash = chainHash(auditKey, prev, {
@@ -47,6 +72,9 @@ export async function verifyAuditChain(db: Queryable, auditKey: Uint8Array, batc
         details: r.details,
       });
       if (!hash.equals(Buffer.from(r.hash))) return { ok: false, rows: count, brokenAt: r.seq, reason: 'hash' };
+      if (anchor && anchor.seq === r.seq && hash.toString('hex') !== anchor.hash) {
+        return { ok: false, rows: count, brokenAt: r.seq, reason: 'hash' };
+      }
       prev = hash;
       expected += 1;
       count += 1;

@@ -182,4 +182,22 @@ describe('the tamper-evident audit trail', () => {
     // and nothing of the above stayed
     expect(await verifyAuditChain(ctx.db, key)).toMatchObject({ ok: true });
   });
+
+  it('detects rows removed from the end against an anchor taken earlier', async () => {
+    const key = ctx.deps.keyring.auditKey;
+    await signIn(ctx, await buildUser(ctx));
+    const before = await verifyAuditChain(ctx.db, key);
+    if (!before.ok || !before.head) throw new Error('chain should verify');
+    const anchor = before.head;
+    expect(anchor.hash).toMatch(/^[0-9a-f]{64}$/);
+    const truncated = await inRolledBackTx(async (tx) => {
+      await tx.query('DELETE FROM audit_log WHERE seq >= $1', [anchor.seq]);
+      // without the anchor the shorter chain looks intact…
+      expect(await verifyAuditChain(tx, key)).toMatchObject({ ok: true });
+      // …with it, the removal shows
+      return verifyAuditChain(tx, key, { anchor });
+    });
+    expect(truncated).toMatchObject({ ok: false, reason: 'truncated', brokenAt: anchor.seq });
+    expect(await verifyAuditChain(ctx.db, key, { anchor })).toMatchObject({ ok: true });
+  });
 });
