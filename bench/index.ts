@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { report as dedupeReport, runDedupeBench } from './dedupe/run';
 import { runFoundationBench } from './foundation';
 
 // `npm run bench`: the figures the issues ask for, measured on this machine. Not a test: it prints.
@@ -28,6 +29,11 @@ async function main() {
     console.log(`login latency, PostgreSQL: p50 ${fmt(f.postgresLoginMs.p50, 1)} ms, p95 ${fmt(f.postgresLoginMs.p95, 1)} ms`);
     console.log(`scoped read, 20 clients, PostgreSQL: ${fmt(f.postgres.requestsPerSecond)} req/s, p97.5 ${fmt(f.postgres.p95Ms)} ms, non-2xx ${f.postgres.non2xx} (goal ≥ 5000/s)`);
   }
+
+  if (process.argv.includes('--skip-dedupe')) return;
+  console.log('\n## Record linkage (issue 5): senim dedupe');
+  const d = await runDedupeBench({ skipLarge: process.argv.includes('--skip-large') });
+  console.log(dedupeReport(d));
 }
 
 main().catch((err: unknown) => {

@@ -18,6 +18,11 @@ describe('senim administration commands', { timeout: 60_000 }, () => {
   it('creates the first organisation and administrator, lists, resets, refuses the demo seed', async () => {
     const bad = await run(['user', 'add', '--email', 'x@test.kz', '--org', ORG, '--role', 'boss'], a);
     expect(bad).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: Unknown role boss\. --role must be one of/) });
+    const badRegion = await run(['org', 'add', '--name', ORG, '--type', 'crisis_centre', '--region', 'Astana city'], a);
+    expect(badRegion).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^error: Unknown region "Astana city"\. --region must be one of: abai, akmola, .*shymkent\./),
+    });
     const org = await run(['org', 'add', '--name', ORG, '--type', 'crisis_centre', '--region', 'astana', '--network-coordinator'], a);
     expect(org.stderr).toBe('');
     expect(org.stdout).toMatch(/Organisation created: ОФ «Тест-Сенім» \(crisis_centre, network coordinator\)/);

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { register as registerAudit } from './commands/audit';
 import { register as registerBackup } from './commands/backup';
+import { register as registerDedupe } from './commands/dedupe';
 import { register as registerKeys } from './commands/keys';
 import { register as registerMigrate } from './commands/migrate';
 import { register as registerOrg } from './commands/org';
@@ -35,12 +36,7 @@ PORT, HOST. SENIM_DEBUG=1 prints stack traces of unexpected failures.`,
   registerBackup(program);
   registerAudit(program);
   registerKeys(program);
-  // The dedupe command is another team's; it joins when its file is there.
-  const dedupe = path.join(here, 'commands', 'dedupe.ts');
-  if (fs.existsSync(dedupe)) {
-    const mod = (await import(pathToFileURL(dedupe).href)) as { register?: (p: Command) => void };
-    mod.register?.(program);
-  }
+  registerDedupe(program);
   for (const cmd of program.commands) cmd.showHelpAfterError('(add --help for usage)');
   return program;
 }

@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import type { Command } from 'commander';
 import { parseColumnSpec, ColumnError } from '../../features/linkage/columns';
-import { dedupeFile } from '../../features/linkage/dedupe-file';
+import { dedupeFile, writePairs } from '../../features/linkage/dedupe-file';
 import { readCsv, CsvError } from '../../features/linkage/csv-reader';
 import { febrlTruth, pairKey, quality } from '../../features/linkage/evaluate';
 
@@ -47,7 +47,6 @@ export async function runDedupe(file: string, o: DedupeCliOptions, log: (s: stri
   if (loaded.problemCount > loaded.problems.length) {
     console.error(`warning: ${loaded.problemCount - loaded.problems.length} more malformed lines not shown`);
   }
-  const { writePairs } = await import('../../features/linkage/dedupe-file');
   await writePairs(o.out, rows);
   const secs = (performance.now() - started) / 1000;
   log(`${loaded.persons.length} persons, ${result.candidates} candidate pairs compared, ${rows.length} pairs written to ${o.out} in ${secs.toFixed(1)} s`);

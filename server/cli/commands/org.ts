@@ -14,10 +14,9 @@ export async function runOrgAdd(o: TOrgAddOptions): Promise<void> {
   if (!(ORGANISATION_TYPES as readonly string[]).includes(o.type)) {
     throw new CliError(`--type must be one of: ${ORGANISATION_TYPES.join(', ')}.`);
   }
-  const region = o.region === undefined ? null : ZRegion.safeParse(o.region);
-  if (region && !region.success) throw new CliError('--region must be 1 to 100 characters.');
-  if (region?.success && !(REGION_CODES as readonly string[]).includes(region.data)) {
-    console.warn(`warning: "${region.data}" is not a region code (${REGION_CODES.join(', ')}); stored as written.`);
+  const region = o.region === undefined ? null : ZRegion.safeParse(o.region.trim());
+  if (region && !region.success) {
+    throw new CliError(`Unknown region "${o.region}". --region must be one of: ${REGION_CODES.join(', ')}.`);
   }
   await withInstance(async (deps) => {
     const id = await deps.systemDb.transaction(async (tx) => {
