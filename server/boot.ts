@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pino from 'pino';
+import { REPO_ROOT } from './paths';
 import { LIMITS } from '../shared/limits';
 import { RateLimiter } from './auth/rate-limit';
+import { SessionCache } from './auth/session-cache';
 import type { TConfig } from './config';
 import { loadKeyring, type TKeyring } from './crypto/keyring';
 import { initCrypto, Sealer } from './crypto/seal';
@@ -13,7 +14,7 @@ import { createPostgresDb } from './db/postgres';
 import type { Db } from './db/types';
 import type { TDeps } from './http/context';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export { REPO_ROOT };
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in the data folder. */
 export async function openDb(config: TConfig): Promise<Db> {
@@ -75,6 +76,7 @@ export async function boot(opts: TBootOptions): Promise<TDeps> {
       keyring,
       config,
       log,
+      sessionCache: new SessionCache(config.sessionCacheMs),
       loginLimiter: new RateLimiter(config.loginRatePerMinute ?? LIMITS.loginPerIpPerMinute, 60_000),
       isDemo: () => config.demo || demo,
       refreshDemo: async () => {

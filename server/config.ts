@@ -20,6 +20,7 @@ const ZConfig = z.object({
   SENIM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   SENIM_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
   SENIM_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).optional(),
+  SENIM_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
 });
 
 export type TConfig = {
@@ -36,6 +37,8 @@ export type TConfig = {
   dbPool: number;
   /** sign-in attempts per client address per minute (default LIMITS.loginPerIpPerMinute) */
   loginRatePerMinute: number | undefined;
+  /** how long a resolved session is reused for reads (0 turns the cache off) */
+  sessionCacheMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
@@ -57,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     logLevel: e.SENIM_LOG_LEVEL,
     dbPool: e.SENIM_DB_POOL,
     loginRatePerMinute: e.SENIM_LOGIN_RATE_PER_MINUTE,
+    sessionCacheMs: e.SENIM_SESSION_CACHE_MS,
   };
 }

@@ -34,15 +34,19 @@ export class ScopedDb implements Queryable {
   }
 }
 
-export async function enterScope(tx: Tx, actor: TActor): Promise<void> {
-  await tx.query(
-    `SELECT set_config('role', 'senim_app', true),
-            set_config('senim.org_id', $1, true),
-            set_config('senim.user_id', $2, true),
-            set_config('senim.network_admin', $3, true)`,
-    [actor.orgId, actor.userId, actor.isNetworkAdmin ? 'on' : 'off'],
-  );
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The statement that puts a transaction into the actor's scope. It carries literals rather than
+ * parameters so that it can travel with BEGIN in one round trip; the values are UUIDs from the
+ * session (checked here) and a fixed flag, so nothing user-typed reaches this SQL.
+ */
+export function scopePreamble(actor: TActor): string {
+  if (!UUID.test(actor.orgId) || !UUID.test(actor.userId)) throw new Error('actor ids must be UUIDs');
+  return `SELECT set_config('role', 'senim_app', true), set_config('senim.org_id', '${actor.orgId}', true),
+    set_config('senim.user_id', '${actor.userId}', true), set_config('senim.network_admin', '${actor.isNetworkAdmin ? 'on' : 'off'}', true)`;
 }
+
 
 export async function withScope<T>(
   db: Db,
@@ -51,11 +55,13 @@ export async function withScope<T>(
   origin: TAuditOrigin,
   fn: (sdb: ScopedDb) => Promise<T>,
 ): Promise<T> {
-  return db.transaction(async (tx) => {
-    await enterScope(tx, actor);
-    const sdb = new ScopedDb(tx, actor);
-    const result = await fn(sdb);
-    await appendAudit(tx, auditKey, origin, sdb.drainAudit());
-    return result;
-  });
+  return db.transaction(
+    async (tx) => {
+      const sdb = new ScopedDb(tx, actor);
+      const result = await fn(sdb);
+      await appendAudit(tx, auditKey, origin, sdb.drainAudit());
+      return result;
+    },
+    { preamble: scopePreamble(actor) },
+  );
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../paths';
 import { Command, CommanderError } from 'commander';
 import { register as registerAudit } from './commands/audit';
 import { register as registerBackup } from './commands/backup';
@@ -15,7 +15,6 @@ import { describeFailure } from './errors';
 
 // `senim …`: one file per command under commands/, each exporting register(program).
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 export async function buildProgram(): Promise<Command> {
   const program = new Command('senim')
@@ -43,7 +42,7 @@ PORT, HOST. SENIM_DEBUG=1 prints stack traces of unexpected failures.`,
 
 function readVersion(): string {
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(here, '..', '..', 'package.json'), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version?: string };
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';

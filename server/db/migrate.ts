@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../paths';
 import type { Db } from './types';
 
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const MIGRATIONS_DIR = path.join(REPO_ROOT, 'server', 'db', 'migrations');
 const LOCK_KEY = 727_001; // pg_advisory_lock key for migrations
 
 export type TMigration = { version: number; name: string; sql: string };

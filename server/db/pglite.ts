@@ -29,18 +29,19 @@ export async function createPgliteDb(source: TPgliteSource): Promise<PgliteDb> {
     async query<T>(sql: string, params?: readonly unknown[]) {
       return toResult<T>(await pg.query(sql, params as unknown[] | undefined));
     },
-    async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (tx: Tx) => Promise<T>, opts?: { preamble?: string }): Promise<T> {
       // PGlite runs one transaction at a time; others wait for it.
-      return pg.transaction(async (t) =>
-        fn({
+      return pg.transaction(async (t) => {
+        if (opts?.preamble) await t.exec(opts.preamble);
+        return fn({
           async query<R>(sql: string, params?: readonly unknown[]) {
             return toResult<R>(await t.query(sql, params as unknown[] | undefined));
           },
           async exec(sql: string) {
             await t.exec(sql);
           },
-        }),
-      );
+        });
+      });
     },
     async exec(sql: string) {
       await pg.exec(sql);

@@ -19,7 +19,7 @@ export function createPostgresDb(url: string, poolSize = 10): Db {
     async query<T>(sql: string, params?: readonly unknown[]) {
       return toResult<T>(await pool.query(sql, params as unknown[] | undefined));
     },
-    async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (tx: Tx) => Promise<T>, opts?: { preamble?: string }): Promise<T> {
       const client = await pool.connect();
       const tx: Tx = {
         async query<R>(sql: string, params?: readonly unknown[]) {
@@ -31,7 +31,7 @@ export function createPostgresDb(url: string, poolSize = 10): Db {
       };
       let broken = false;
       try {
-        await client.query('BEGIN');
+        await client.query(opts?.preamble ? `BEGIN; ${opts.preamble}` : 'BEGIN');
         const result = await fn(tx);
         await client.query('COMMIT');
         return result;

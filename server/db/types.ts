@@ -12,7 +12,10 @@ export type Tx = Queryable;
 
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one transaction; commits when it resolves, rolls back when it throws. A preamble (SQL
+   * without parameters) runs first inside the transaction, in the same round trip as BEGIN.
+   */
+  transaction<T>(fn: (tx: Tx) => Promise<T>, opts?: { preamble?: string }): Promise<T>;
   close(): Promise<void>;
 }

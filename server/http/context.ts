@@ -10,6 +10,7 @@ import type { Sealer } from '../crypto/seal';
 import type { Db } from '../db/types';
 import type { TSessionRow } from '../auth/sessions';
 import type { RateLimiter } from '../auth/rate-limit';
+import type { SessionCache } from '../auth/session-cache';
 import { HttpError } from './errors';
 
 export type TDeps = {
@@ -20,6 +21,7 @@ export type TDeps = {
   config: TConfig;
   log: Logger;
   loginLimiter: RateLimiter;
+  sessionCache: SessionCache;
   /** demo mode: set when the instance holds only demo data (seed --demo) or SENIM_DEMO=1 */
   isDemo: () => boolean;
   refreshDemo: () => Promise<void>;

@@ -149,8 +149,14 @@ async function readLimited(req: Request, limit: number): Promise<Uint8Array | nu
 /** Resolves the session cookie into c.var.session and, for a fully signed-in session, c.var.actor. */
 export const sessionResolver = createMiddleware<TEnv>(async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
+  const cache = c.var.deps.sessionCache;
+  const isRead = c.req.method === 'GET' || c.req.method === 'HEAD';
+  // Any state-changing request may end or change sessions: the cache starts afresh.
+  if (!isRead) cache.clear();
   if (token) {
-    const found = await lookupSession(c.var.deps.systemDb, token);
+    const cached = isRead ? cache.get(token) : undefined;
+    const found = cached ? ({ kind: 'valid', row: cached } as const) : await lookupSession(c.var.deps.systemDb, token);
+    if (found.kind === 'valid' && !cached && isRead) cache.set(token, found.row);
     if (found.kind === 'expired') {
       c.set('session', null);
       await auditOutsideRequest(c, [
@@ -178,6 +184,7 @@ export const sessionResolver = createMiddleware<TEnv>(async (c, next) => {
     }
   }
   await next();
+  if (!isRead) cache.clear();
 });
 
 /** The only /api/v1 routes that answer without a session. */
