@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEGACY_REGIONS, REGION_CODES, REGIONS, regionName } from './regions';
+import { isRegionCode, LEGACY_REGIONS, REGION_CODES, REGIONS, regionName } from './regions';
 
 describe('regions', () => {
   it('has the 17 regions and 3 cities of 2022 with unique codes and ISO codes', () => {
@@ -15,5 +15,10 @@ describe('regions', () => {
     expect(regionName('turkistan', 'kk')).toBe('Түркістан облысы');
     expect(regionName('turkistan', 'ru')).toBe('Туркестанская область');
     expect(regionName('nowhere', 'en')).toBe('nowhere');
+  });
+  it('tells a region code from other text', () => {
+    expect(isRegionCode('ulytau')).toBe(true);
+    expect(isRegionCode('south_kazakhstan')).toBe(false); // a legacy unit, not a current code
+    expect(isRegionCode('Almaty')).toBe(false);
   });
 });

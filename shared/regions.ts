@@ -45,3 +45,7 @@ export function regionName(code: string, locale: 'en' | 'ru' | 'kk'): string {
   const r = REGIONS.find((x) => x.code === code);
   return r ? r[locale] : code;
 }
+
+export function isRegionCode(value: string): value is TRegionCode {
+  return REGIONS.some((r) => r.code === value);
+}

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits';
+import { REGION_CODES } from '../regions';
 import { ORGANISATION_TYPES } from '../roles';
 import { ZVersion } from './common';
 
 export const ZOrganisationName = z.string().trim().min(2).max(LIMITS.orgNameMax);
-export const ZRegion = z.string().trim().min(1).max(100);
+/** One of the 20 region codes of `shared/regions.ts` (names are translated where shown). */
+export const ZRegion = z.enum(REGION_CODES);
 
 export const ZCreateOrganisationRequest = z.strictObject({
   name: ZOrganisationName,

@@ -83,3 +83,44 @@ describe('organisation listing and creation', () => {
     expect(created.status).toBe(201);
   });
 });
+
+describe('regions are codes from shared/regions.ts', () => {
+  it('400 for an unknown region code on create and update; a known code is saved and returned', async () => {
+    const hub = await buildOrg(ctx, { isNetworkCoordinator: true });
+    const netAdmin = await buildUser(ctx, { orgId: hub.id, roles: ['admin'] });
+    const n = await signIn(ctx, netAdmin);
+
+    const name = `Regional NGO ${Date.now()}`;
+    const unknown = await n.request('POST', '/api/v1/organisations', { name, type: 'ngo', region: 'Almaty oblast' });
+    expect(unknown.status).toBe(400);
+    const body = await unknown.json();
+    expect(body.error.code).toBe('error.validation');
+    expect(body.error.fields.map((f: { path: string }) => f.path)).toEqual(['region']);
+    expect((await auditRows(ctx, { action: 'organisation.created', actorUserId: netAdmin.id })).length).toBe(0);
+
+    const created = await n.request('POST', '/api/v1/organisations', { name, type: 'ngo', region: 'jetisu' });
+    expect(created.status).toBe(201);
+    const org = await created.json();
+    expect(org.region).toBe('jetisu');
+
+    const badUpdate = await n.request('PATCH', `/api/v1/organisations/${org.id}`, { version: org.version, region: 'atlantis' });
+    expect(badUpdate.status).toBe(400);
+    const cleared = await n.request('PATCH', `/api/v1/organisations/${org.id}`, { version: org.version, region: null });
+    expect(cleared.status).toBe(200);
+    expect((await cleared.json()).region).toBeNull();
+  });
+
+  it('presents free text saved before the code list as it is, and the OpenAPI document lists the codes', async () => {
+    const admin = await buildUser(ctx, { roles: ['admin'] });
+    await ctx.db.query(`UPDATE organisations SET region = 'Южно-Казахстанская обл.' WHERE id = $1`, [admin.orgId]);
+    const a = await signIn(ctx, admin);
+    const res = await a.request('GET', `/api/v1/organisations/${admin.orgId}`);
+    expect(res.status).toBe(200);
+    expect((await res.json()).region).toBe('Южно-Казахстанская обл.');
+
+    const doc = await (await agent(ctx.app).request('GET', '/api/v1/openapi.json')).json();
+    const body = doc.paths['/api/v1/organisations'].post.requestBody.content['application/json'].schema;
+    expect(JSON.stringify(body.properties.region)).toContain('"turkistan"');
+    expect(JSON.stringify(doc.components.schemas.Organisation.properties.region)).toContain('"turkistan"');
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { REGION_CODES } from '../../../shared/regions';
 import { ACTIONS, ORGANISATION_TYPES, type TOrganisationType } from '../../../shared/roles';
 import type { TActor } from '../../access/actor';
 import { permittedActions } from '../../access/policies';
@@ -8,7 +9,12 @@ export const ZOrganisation = z
     id: z.string().uuid(),
     name: z.string(),
     type: z.enum(ORGANISATION_TYPES),
-    region: z.string().nullable(),
+    // A region code; organisations saved before the code list existed may still hold free text,
+    // which is presented as it is (a request can only set a code).
+    region: z
+      .union([z.enum(REGION_CODES), z.string().openapi({ description: 'free text saved before region codes' })])
+      .nullable()
+      .openapi({ description: 'a region code (shared/regions.ts), or older free text', example: 'almaty' }),
     requireTwoFactor: z.boolean(),
     isActive: z.boolean(),
     isNetworkCoordinator: z.boolean(),

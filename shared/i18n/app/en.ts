@@ -208,7 +208,9 @@ export const appEn = {
   'orgForm.name': 'Name',
   'orgForm.type': 'Type',
   'orgForm.region': 'Region',
-  'orgForm.regionHint': 'The oblast or city of the main office, for example Almaty or Turkistan Region.',
+  'orgForm.regionHint': 'The oblast or city of the main office.',
+  'region.cities': 'Cities of republican significance',
+  'region.regions': 'Regions',
   'orgForm.requireTwoFactor': 'Require two-factor sign-in for every user',
   'orgForm.requireTwoFactorHint':
     'Users who have not set it up will be asked to do so at their next sign-in.',

@@ -213,7 +213,9 @@ export const appKk: Record<TAppKey, string> = {
   'orgForm.name': 'Атауы',
   'orgForm.type': 'Түрі',
   'orgForm.region': 'Өңір',
-  'orgForm.regionHint': 'Бас кеңсе орналасқан облыс немесе қала, мысалы Алматы немесе Түркістан облысы.',
+  'orgForm.regionHint': 'Бас кеңсе орналасқан облыс немесе қала.',
+  'region.cities': 'Республикалық маңызы бар қалалар',
+  'region.regions': 'Облыстар',
   'orgForm.requireTwoFactor': 'Барлық пайдаланушылардан екі факторлы кіруді талап ету',
   'orgForm.requireTwoFactorHint': 'Оны әлі баптамаған пайдаланушыларға келесі кіргенде баптау ұсынылады.',
 

@@ -215,7 +215,9 @@ export const appRu: Record<TAppKey, string> = {
   'orgForm.name': 'Название',
   'orgForm.type': 'Тип',
   'orgForm.region': 'Регион',
-  'orgForm.regionHint': 'Область или город головного офиса, например Алматы или Туркестанская область.',
+  'orgForm.regionHint': 'Область или город головного офиса.',
+  'region.cities': 'Города республиканского значения',
+  'region.regions': 'Области',
   'orgForm.requireTwoFactor': 'Требовать двухфакторный вход от всех пользователей',
   'orgForm.requireTwoFactorHint':
     'Пользователям, которые его ещё не настроили, будет предложено сделать это при следующем входе.',

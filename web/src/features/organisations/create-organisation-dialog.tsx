@@ -9,6 +9,7 @@ import { Modal } from '../../components/modal';
 import { NativeSelect } from '../../components/native-select';
 import { useT } from '../../i18n/use-t';
 import { useZodResolver } from '../../i18n/zod-resolver';
+import { RegionSelect } from './region-select';
 
 export function CreateOrganisationDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
@@ -55,13 +56,11 @@ export function CreateOrganisationDialog({ open, onClose }: { open: boolean; onC
             hint={t('orgForm.regionHint')}
           >
             {({ id, describedBy, invalid }) => (
-              <TextField.Root
+              <RegionSelect
                 id={id}
                 aria-describedby={describedBy}
                 aria-invalid={invalid}
-                {...form.register('region', {
-                  setValueAs: (v: string | null) => (v === null || v.trim() === '' ? null : v),
-                })}
+                {...form.register('region', { setValueAs: (v: string | null) => (v ? v : null) })}
               />
             )}
           </FormField>

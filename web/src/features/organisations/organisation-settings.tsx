@@ -2,7 +2,12 @@
 import { Badge, Button, Card, Flex, Switch, Text, TextField } from '@radix-ui/themes';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { ZUpdateOrganisationRequest } from '../../../../shared/schemas/organisations';
+import { z } from 'zod';
+import { isRegionCode } from '../../../../shared/regions';
+import {
+  ZUpdateOrganisationRequest,
+  type TUpdateOrganisationRequest,
+} from '../../../../shared/schemas/organisations';
 import { useUpdateOrganisation } from '../../api/admin';
 import { ApiError } from '../../api/client';
 import type { TOrganisation } from '../../api/types';
@@ -11,10 +16,17 @@ import { FormField } from '../../components/form-field';
 import { Notice } from '../../components/notice';
 import { useT } from '../../i18n/use-t';
 import { useZodResolver } from '../../i18n/zod-resolver';
+import { RegionSelect } from './region-select';
+
+// The form keeps a region saved as free text before region codes existed, so that saving other
+// settings does not lose it. Only changed fields are sent; the API accepts region codes only.
+const ZOrganisationSettingsForm = ZUpdateOrganisationRequest.extend({
+  region: z.string().nullable().optional(),
+});
 
 const valuesOf = (org: TOrganisation) => ({
   name: org.name,
-  region: org.region ?? '',
+  region: org.region,
   requireTwoFactor: org.requireTwoFactor,
   version: org.version,
 });
@@ -31,15 +43,21 @@ export function OrganisationSettings({
   const canEdit = organisation.actions.includes('organisation.update');
   const [saved, setSaved] = useState(false);
   const form = useForm({
-    resolver: useZodResolver(ZUpdateOrganisationRequest),
+    resolver: useZodResolver(ZOrganisationSettingsForm),
     values: valuesOf(organisation),
   });
   const { errors } = form.formState;
   const isConflict = update.error instanceof ApiError && update.error.status === 409;
 
   const submit = form.handleSubmit((values) => {
+    const { dirtyFields } = form.formState;
+    const request: TUpdateOrganisationRequest = { version: values.version };
+    if (dirtyFields.name) request.name = values.name;
+    if (dirtyFields.region)
+      request.region = values.region && isRegionCode(values.region) ? values.region : null;
+    if (dirtyFields.requireTwoFactor) request.requireTwoFactor = values.requireTwoFactor;
     setSaved(false);
-    update.mutate({ ...values, region: values.region || null }, { onSuccess: () => setSaved(true) });
+    update.mutate(request, { onSuccess: () => setSaved(true) });
   });
 
   return (
@@ -68,11 +86,12 @@ export function OrganisationSettings({
               hint={t('orgForm.regionHint')}
             >
               {({ id, describedBy, invalid }) => (
-                <TextField.Root
+                <RegionSelect
                   id={id}
                   aria-describedby={describedBy}
                   aria-invalid={invalid}
-                  {...form.register('region', { setValueAs: (v: string) => (v.trim() === '' ? null : v) })}
+                  legacyValue={organisation.region}
+                  {...form.register('region', { setValueAs: (v: string | null) => (v ? v : null) })}
                 />
               )}
             </FormField>

@@ -1,10 +1,13 @@
 import { Badge } from '@radix-ui/themes';
 import { Link } from 'react-router';
+import { regionName } from '../../../../shared/regions';
 import type { TOrganisation } from '../../api/types';
+import { useLocale } from '../../i18n/locale-provider';
 import { useT } from '../../i18n/use-t';
 
 export function OrganisationsTable({ items }: { items: TOrganisation[] }) {
   const t = useT();
+  const { locale } = useLocale();
   return (
     <div className="table-wrap">
       <table className="data-table">
@@ -31,7 +34,7 @@ export function OrganisationsTable({ items }: { items: TOrganisation[] }) {
                 ) : null}
               </th>
               <td>{t(`orgType.${org.type}`)}</td>
-              <td>{org.region ?? t('common.notSet')}</td>
+              <td>{org.region ? regionName(org.region, locale) : t('common.notSet')}</td>
               <td>{org.requireTwoFactor ? t('orgs.twoFactorRequired') : t('orgs.twoFactorOptional')}</td>
               <td>
                 {org.isActive ? (
