@@ -28,6 +28,7 @@ export default defineConfig({
           name: 'browser',
           include: ['e2e/**/*.browser.test.ts'],
           environment: 'node',
+          globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

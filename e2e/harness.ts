@@ -96,7 +96,7 @@ export async function startTestServer(): Promise<TTestServer> {
   };
   delete env.DATABASE_URL; // always the embedded database in a throw-away folder
   await runCli(['seed', '--demo'], env);
-  const child = spawn(process.execPath, [CLI, 'start'], {
+  const child = spawn(process.execPath, [CLI, 'start', '--no-build'], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -106,7 +106,7 @@ export async function startTestServer(): Promise<TTestServer> {
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   try {
-    // the first start may build the web app (about 10 s)
+    // the web app was built once by e2e/global-setup.ts
     await waitForHealth(url, child, () => output, 90_000);
   } catch (error) {
     await stopChild(child);

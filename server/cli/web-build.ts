@@ -45,20 +45,31 @@ export function webBuildState(repoRoot: string): TWebBuildState {
 }
 
 /**
- * Builds the web app with Vite in a child process, so the server that starts afterwards does not
- * carry Vite and the build's memory.
+ * Builds the web app with Vite in a child process (so the server that starts afterwards does not
+ * carry Vite and the build's memory), into a fresh folder that then replaces dist/web: a server
+ * still serving the old build never sees a half-written one.
  */
 export async function buildWeb(repoRoot: string): Promise<void> {
   const vite = path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
   const config = path.join(repoRoot, 'web', 'vite.config.ts');
+  const target = path.join(repoRoot, 'dist', 'web');
+  const tmp = path.join(repoRoot, 'dist', `web.build-${process.pid}`);
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [vite, 'build', '--config', config, '--logLevel', 'error'], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'inherit', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [vite, 'build', '--config', config, '--logLevel', 'error', '--outDir', tmp, '--emptyOutDir'],
+      { cwd: repoRoot, stdio: ['ignore', 'inherit', 'pipe'] },
+    );
     let errors = '';
     child.stderr.on('data', (d: Buffer) => (errors += d.toString()));
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(errors.trim() || `vite exited with ${code}`))));
+  }).catch((err: unknown) => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw err;
   });
+  const old = `${target}.old-${process.pid}`;
+  if (fs.existsSync(target)) fs.renameSync(target, old);
+  fs.renameSync(tmp, target);
+  fs.rmSync(old, { recursive: true, force: true });
 }
