@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, console */
 // Runs one TypeScript file through tsx: node bin/run-ts.mjs <file.ts> [args…] (used by `npm run bench`).
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
