@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
+import { REPO_ROOT } from '../paths';
 import type { Db, TQueryResult, Tx } from './types';
 
 const parsers = {
@@ -10,13 +12,30 @@ const parsers = {
 export type TPgliteSource = { dataDir: string } | { memory: true; loadDataDir?: Blob };
 
 /** The embedded database: PostgreSQL compiled to WebAssembly, in this process, data in a folder. */
+/**
+ * An initialised empty cluster made at install time (scripts/pglite-template.mjs): loading it is
+ * about three times faster than initdb on a first start. Null when it is not there.
+ */
+function initdbTemplate(): Blob | null {
+  try {
+    const pkg = path.join(REPO_ROOT, 'node_modules', '@electric-sql', 'pglite', 'package.json');
+    const { version } = JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version: string };
+    const file = path.join(REPO_ROOT, 'dist', `pglite-template-${version}.tgz`);
+    return fs.existsSync(file) ? new Blob([fs.readFileSync(file)]) : null;
+  } catch {
+    return null;
+  }
+}
+
 export type PgliteDb = Db & { dumpDataDir(): Promise<Blob> };
 
 export async function createPgliteDb(source: TPgliteSource): Promise<PgliteDb> {
   let pg: PGlite;
   if ('dataDir' in source) {
+    const isNew = !fs.existsSync(source.dataDir) || fs.readdirSync(source.dataDir).length === 0;
     fs.mkdirSync(source.dataDir, { recursive: true });
-    pg = await PGlite.create(source.dataDir, { parsers });
+    const template = isNew ? initdbTemplate() : null;
+    pg = await PGlite.create(source.dataDir, { parsers, ...(template ? { loadDataDir: template } : {}) });
   } else {
     pg = await PGlite.create({ parsers, ...(source.loadDataDir ? { loadDataDir: source.loadDataDir } : {}) });
   }

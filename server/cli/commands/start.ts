@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { Command } from 'commander';
 import { boot, REPO_ROOT } from '../../boot';
 import { cliConfig, lockFor } from '../context';
@@ -26,12 +27,58 @@ async function ensureWebBuilt(): Promise<void> {
   console.log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
+/**
+ * With PostgreSQL, SENIM_WORKERS=N serves from N processes sharing the port (node:cluster): the
+ * primary builds and migrates once, then forks; a worker that dies is replaced.
+ */
+async function runPrimary(opts: TStartOptions, workers: number): Promise<void> {
+  const config = cliConfig();
+  if (!config.databaseUrl) {
+    throw new CliError('SENIM_WORKERS above 1 needs DATABASE_URL: an embedded database is opened by one process only.');
+  }
+  if (opts.build) await ensureWebBuilt();
+  const deps = await boot({ config });
+  await deps.systemDb.close();
+  let stopping = false;
+  const fork = () => cluster.fork({ SENIM_WORKER: '1' });
+  for (let i = 0; i < workers; i++) fork();
+  cluster.on('exit', (worker, code) => {
+    if (!stopping) {
+      console.error(`worker ${worker.process.pid} exited (${code}); starting another`);
+      fork();
+    }
+  });
+  await new Promise<void>((resolve) => cluster.once('listening', () => resolve()));
+  console.log(`Senim is running at http://${config.host}:${config.port}  (PostgreSQL, ${workers} worker processes)`);
+  console.log('Press Ctrl+C to stop.');
+  await new Promise<void>((resolve) => {
+    const onSignal = () => {
+      if (stopping) return;
+      stopping = true;
+      console.log('stopping the workers…');
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+      const check = setInterval(() => {
+        if (Object.keys(cluster.workers ?? {}).length === 0) {
+          clearInterval(check);
+          console.log('Stopped.');
+          resolve();
+        }
+      }, 100);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
 export async function runStart(opts: TStartOptions): Promise<void> {
+  const workers = Number(process.env.SENIM_WORKERS ?? '1');
+  const isWorker = cluster.isWorker;
+  if (!isWorker && Number.isInteger(workers) && workers > 1) return runPrimary(opts, workers);
   const config = cliConfig();
   // Lock before the (slow) build, so a second start on the same folder refuses at once.
   const lock = lockFor(config);
   try {
-    if (opts.build) await ensureWebBuilt();
+    if (opts.build && !isWorker) await ensureWebBuilt();
     // The HTTP application is loaded only by the command that serves it.
     const { PortInUseError, startServer } = await import('../../main');
     const deps = await boot({ config });
@@ -43,17 +90,19 @@ export async function runStart(opts: TStartOptions): Promise<void> {
       if (err instanceof PortInUseError) throw new CliError(err.message);
       throw err;
     }
-    const { rows } = await deps.systemDb.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
-    const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`;
-    console.log(`Senim is running at ${server.url}  (${where})`);
-    if (!deps.webDir) console.log('The web app is not built: only the API is served (see `senim start --help`).');
-    if ((rows[0]?.n ?? 0) === 0) {
-      console.log(
-        'The database is empty. For demo data: stop the server (Ctrl+C), run `npx senim seed --demo`, and start again.\n' +
-          'For a real deployment: `npx senim org add …` and `npx senim user add …` (see docs/CLI.md).',
-      );
+    if (!isWorker) {
+      const { rows } = await deps.systemDb.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+      const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`;
+      console.log(`Senim is running at ${server.url}  (${where})`);
+      if (!deps.webDir) console.log('The web app is not built: only the API is served (see `senim start --help`).');
+      if ((rows[0]?.n ?? 0) === 0) {
+        console.log(
+          'The database is empty. For demo data: stop the server (Ctrl+C), run `npx senim seed --demo`, and start again.\n' +
+            'For a real deployment: `npx senim org add …` and `npx senim user add …` (see docs/CLI.md).',
+        );
+      }
+      console.log('Press Ctrl+C to stop.');
     }
-    console.log('Press Ctrl+C to stop.');
 
     await new Promise<void>((resolve) => {
       let signalled = false;
