@@ -15,6 +15,8 @@ import { registerOrganisations } from './features/organisations';
 import { registerUsers } from './features/users';
 import { registerAudit } from './features/audit';
 import { registerHome } from './features/home';
+import { registerContacts } from './features/contacts';
+import { registerCases } from './features/cases';
 import { registerWeb } from './http/web';
 
 export type TApp = OpenAPIHono<TEnv>;
@@ -43,6 +45,8 @@ export function createApp(deps: TDeps): TApp {
   registerHome(app);
   registerOrganisations(app);
   registerUsers(app);
+  registerContacts(app);
+  registerCases(app);
   registerAudit(app);
   registerDocs(app);
   registerWeb(app, deps.webDir);

@@ -26,6 +26,15 @@ export const AUDIT_EVENTS = [
   'backup.created',
   'backup.restored',
   'seed.demoCreated',
+  'contact.created',
+  'contact.read',
+  'contact.listed',
+  'person.created',
+  'case.created',
+  'case.read',
+  'case.listed',
+  'case.updated',
+  'case.contactAttached',
 ] as const;
 export type TAuditEvent = (typeof AUDIT_EVENTS)[number];
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;

@@ -15,4 +15,13 @@ export const LIMITS = {
   loginPerIpPerMinute: 20,
   sessionIdleMinutes: 30,
   sessionAbsoluteHours: 12,
+  notesMax: 10_000, // characters of a contact's notes
+  addressMax: 500,
+  documentNumberMax: 40,
+  phoneMax: 40,
+  topicsMax: 20,
+  languagesMax: 10,
+  contactDurationMaxSeconds: 86_400,
+  closureReasonMax: 2000,
+  idempotencyKeyMax: 200,
 } as const;

@@ -25,6 +25,16 @@ export const ACTIONS = [
   'user.resetTwoFactor',
   'audit.read',
   'stats.read',
+  // Hotline and cases (issue 3). Need to know: who may see what is decided here, per action.
+  'contact.create', // log a hotline contact
+  'contact.read', // list and open contacts (without notes)
+  'contact.readNotes', // the sealed notes of a contact: what the caller said
+  'case.create', // open a case, from scratch or from a contact
+  'case.read', // list and open cases (identity redacted without case.readIdentity)
+  'case.readIdentity', // names, birth date, phone, document, address of the case's person
+  'case.update', // status, stage, assignment, region
+  'case.close', // move a case to Closed / ClosedReferred (supervisor approval)
+  'case.attachContact', // attach a contact to an existing case
 ] as const;
 export type TAction = (typeof ACTIONS)[number];
 
@@ -40,10 +50,51 @@ export const ROLE_ACTIONS: Record<TRole, readonly TAction[]> = {
     'user.resetTwoFactor',
     'audit.read',
     'stats.read',
+    // An administrator oversees the organisation's case load and answers for it: reads cases and
+    // contacts (identity included, per issue 3), but takes no calls, writes no notes and does not
+    // read them (what a caller said is for those who help the caller).
+    'contact.read',
+    'case.read',
+    'case.readIdentity',
   ],
-  operator: ['organisation.read'],
-  case_worker: ['organisation.read'],
-  supervisor: ['organisation.read', 'user.list', 'user.read', 'stats.read'],
+  // Operators take calls: they log contacts, read their notes (callbacks, repeat callers), open a
+  // case or attach a contact to one in two clicks, and see cases redacted (no identity fields).
+  operator: [
+    'organisation.read',
+    'contact.create',
+    'contact.read',
+    'contact.readNotes',
+    'case.create',
+    'case.read',
+    'case.attachContact',
+  ],
+  // Case workers own the case file: identity is needed to help the person. Closing needs a supervisor.
+  case_worker: [
+    'organisation.read',
+    'contact.create',
+    'contact.read',
+    'contact.readNotes',
+    'case.create',
+    'case.read',
+    'case.readIdentity',
+    'case.update',
+    'case.attachContact',
+  ],
+  supervisor: [
+    'organisation.read',
+    'user.list',
+    'user.read',
+    'stats.read',
+    'contact.create',
+    'contact.read',
+    'contact.readNotes',
+    'case.create',
+    'case.read',
+    'case.readIdentity',
+    'case.update',
+    'case.close',
+    'case.attachContact',
+  ],
   partner_officer: ['organisation.read'],
   analyst: ['organisation.read', 'stats.read'],
 };

@@ -70,7 +70,21 @@ describe('GET /api/v1/session', () => {
       demo: false,
       user: { id: user.id, email: user.email, roles: ['supervisor'] },
     });
-    expect(body.actions).toEqual(['organisation.read', 'user.list', 'user.read', 'stats.read']);
+    expect(body.actions).toEqual([
+      'organisation.read',
+      'user.list',
+      'user.read',
+      'stats.read',
+      'contact.create',
+      'contact.read',
+      'contact.readNotes',
+      'case.create',
+      'case.read',
+      'case.readIdentity',
+      'case.update',
+      'case.close',
+      'case.attachContact',
+    ]);
   });
 });
 

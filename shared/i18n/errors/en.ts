@@ -39,5 +39,12 @@ export const errorsEn = {
   'validation.invalidFormat': 'wrong format',
   'validation.unknownField': 'unknown field',
   'validation.invalid': 'not valid',
+  'error.idempotencyKeyReused': 'This Idempotency-Key was already used for a different request.',
+  'error.nonDataContact': 'A silent, hang-up, wrong-number, prank or abusive contact is only counted: it cannot open or join a case.',
+  'error.contactAlreadyAttached': 'This contact is already attached to a case.',
+  'error.caseClosed': 'This case is closed.',
+  'validation.changedMeanwhile': 'changed by someone else in the meantime',
+  'validation.unknownUser': 'no such user in your organisation',
+  'validation.closureReasonRequired': 'a closure reason is required to close a case',
 } as const;
 export type TErrorKey = keyof typeof errorsEn;

@@ -42,4 +42,11 @@ export const errorsKk: Record<TErrorKey, string> = {
   'validation.invalidFormat': 'пішімі қате',
   'validation.unknownField': 'белгісіз өріс',
   'validation.invalid': 'мәні дұрыс емес',
+  'error.idempotencyKeyReused': 'Бұл Idempotency-Key басқа сұрау үшін қолданылған.',
+  'error.nonDataContact': 'Үнсіз, үзілген, қате, әзіл немесе балағат қоңырау тек есепке алынады: ол іс аша алмайды және іске қосыла алмайды.',
+  'error.contactAlreadyAttached': 'Бұл өтініш іске тіркеліп қойған.',
+  'error.caseClosed': 'Бұл іс жабылған.',
+  'validation.changedMeanwhile': 'оны басқа пайдаланушы өзгертті',
+  'validation.unknownUser': 'ұйымыңызда мұндай пайдаланушы жоқ',
+  'validation.closureReasonRequired': 'істі жабу үшін жабу себебін көрсетіңіз',
 };

@@ -42,4 +42,11 @@ export const errorsRu: Record<TErrorKey, string> = {
   'validation.invalidFormat': 'неверный формат',
   'validation.unknownField': 'неизвестное поле',
   'validation.invalid': 'некорректное значение',
+  'error.idempotencyKeyReused': 'Этот Idempotency-Key уже использован для другого запроса.',
+  'error.nonDataContact': 'Молчание, сброс, ошибочный звонок, розыгрыш или оскорбления только учитываются: такое обращение не может открыть дело или войти в него.',
+  'error.contactAlreadyAttached': 'Это обращение уже прикреплено к делу.',
+  'error.caseClosed': 'Это дело закрыто.',
+  'validation.changedMeanwhile': 'изменено другим пользователем',
+  'validation.unknownUser': 'нет такого пользователя в вашей организации',
+  'validation.closureReasonRequired': 'чтобы закрыть дело, укажите причину закрытия',
 };

@@ -1,0 +1,96 @@
+import { CLOSED_STATUSES, type TUpdateCaseRequest } from '../../../shared/schemas/cases';
+import type { TApp } from '../../app';
+import { assertCan } from '../../access/policies';
+import type { ScopedDb } from '../../access/scoped-db';
+import { scoped } from '../../http/context';
+import { caseConflict, fieldErrors } from './case-errors';
+import { assertAssignable } from './create-case';
+import {
+  addCaseEvent,
+  CASE_COLUMNS,
+  getScopedCase,
+  loadCaseDetail,
+  presentCase,
+  type TCaseRow,
+} from './present-case';
+import { updateCaseRoute } from './routes';
+
+const isClosed = (status: string) => (CLOSED_STATUSES as readonly string[]).includes(status);
+
+const COLUMN_OF = {
+  status: 'status',
+  stage: 'stage',
+  assignedUserId: 'assigned_user_id',
+  region: 'region',
+  closureReason: 'closure_reason',
+} as const satisfies Record<Exclude<keyof TUpdateCaseRequest, 'version'>, keyof TCaseRow>;
+type TField = keyof typeof COLUMN_OF;
+
+/** The fields saved by others since `version`, from the case timeline. */
+async function changedSince(sdb: ScopedDb, caseId: string, version: number): Promise<string[]> {
+  const { rows } = await sdb.query<{ field: string }>(
+    `SELECT DISTINCT jsonb_array_elements_text(payload->'fields') AS field FROM case_events
+      WHERE case_id = $1 AND kind = 'updated' AND (payload->>'version')::int > $2 ORDER BY 1`,
+    [caseId, version],
+  );
+  return rows.map((r) => r.field);
+}
+
+export function registerUpdateCase(app: TApp): void {
+  app.openapi(updateCaseRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const locale = c.var.locale;
+    return scoped(c, async (sdb) => {
+      const cur = await getScopedCase(sdb, id, true);
+      assertCan(sdb.actor, 'case.update', { type: 'case', id });
+      if (cur.version !== body.version) {
+        throw caseConflict(locale, id, await changedSince(sdb, id, body.version), cur.version);
+      }
+      // Status and stage move together: a closed status is the closed stage and back.
+      let status = body.status ?? cur.status;
+      let stage = body.stage ?? cur.stage;
+      if (body.stage === 'closed' && body.status === undefined && !isClosed(status)) status = 'Closed';
+      if (body.status !== undefined && isClosed(status) && body.stage === undefined) stage = 'closed';
+      if (body.status !== undefined && !isClosed(status) && body.stage === undefined && stage === 'closed')
+        stage = 'assessment';
+      if (isClosed(status) !== (stage === 'closed')) throw fieldErrors(locale, [{ path: 'stage', key: 'validation.invalidOption' }]);
+      const closing = isClosed(status) && !isClosed(cur.status);
+      const reopening = !isClosed(status) && isClosed(cur.status);
+      // Closing and reopening need a supervisor's approval.
+      if (closing || reopening) assertCan(sdb.actor, 'case.close', { type: 'case', id });
+      const closureReason = body.closureReason ?? (reopening ? null : cur.closure_reason);
+      if (closing && !closureReason) throw fieldErrors(locale, [{ path: 'closureReason', key: 'validation.closureReasonRequired' }]);
+      if (body.assignedUserId) await assertAssignable(sdb, body.assignedUserId, locale);
+
+      const next: Pick<TCaseRow, (typeof COLUMN_OF)[TField]> = {
+        status,
+        stage,
+        assigned_user_id: body.assignedUserId === undefined ? cur.assigned_user_id : body.assignedUserId,
+        region: body.region === undefined ? cur.region : body.region,
+        closure_reason: closureReason,
+      };
+      const fields = (Object.keys(COLUMN_OF) as TField[]).filter((f) => next[COLUMN_OF[f]] !== cur[COLUMN_OF[f]]);
+      if (fields.length === 0) {
+        return c.json(presentCase(sdb.actor, c.var.deps.sealer, cur, await loadCaseDetail(sdb, cur)), 200);
+      }
+      const { rows } = await sdb.query<TCaseRow>(
+        `UPDATE cases SET status = $2, stage = $3, assigned_user_id = $4, region = $5, closure_reason = $6,
+                closed_at = CASE WHEN $7::boolean THEN now() WHEN $8::boolean THEN NULL ELSE closed_at END,
+                updated_at = now(), version = version + 1
+          WHERE id = $1 RETURNING ${CASE_COLUMNS}`,
+        [id, status, stage, next.assigned_user_id, next.region, closureReason, closing, reopening],
+      );
+      const row = rows[0]!;
+      await addCaseEvent(sdb, id, 'updated', { fields, version: row.version, status, stage });
+      sdb.audit({
+        action: 'case.updated',
+        outcome: 'success',
+        targetType: 'case',
+        targetId: id,
+        details: { fields, status, stage, ...(closing ? { closed: true } : {}), ...(reopening ? { reopened: true } : {}) },
+      });
+      return c.json(presentCase(sdb.actor, c.var.deps.sealer, row, await loadCaseDetail(sdb, row)), 200);
+    });
+  });
+}
