@@ -34,6 +34,9 @@ function issueMessage(locale: TStaffLocale, issue: TIssue, input: unknown): stri
       return t('validation.invalidOption');
     case 'unrecognized_keys':
       return t('validation.unknownField');
+    case 'custom':
+      // Shared schemas name the rule in the message (e.g. 'inFuture'); the catalogue words it.
+      return issue.message === 'inFuture' ? t('validation.inFuture') : t('validation.invalid');
     default:
       return t('validation.invalid');
   }

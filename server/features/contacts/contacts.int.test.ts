@@ -73,7 +73,7 @@ describe('POST /api/v1/contacts (deny ladder)', () => {
     const future = await (
       await as.operator!.request('POST', '/api/v1/contacts', body({ startedAt: '2999-01-01T00:00:00Z' }))
     ).json();
-    expect(future.error.fields).toEqual([{ path: 'startedAt', message: 'not valid' }]);
+    expect(future.error.fields).toEqual([{ path: 'startedAt', message: 'must not be in the future' }]);
 
     const huge = await as.operator!.request('POST', '/api/v1/contacts', body({ notes: 'я'.repeat(5_000_000) }));
     expect(huge.status).toBe(413);

@@ -38,6 +38,7 @@ export const errorsEn = {
   'validation.invalidOption': 'not one of the allowed values',
   'validation.invalidFormat': 'wrong format',
   'validation.unknownField': 'unknown field',
+  'validation.inFuture': 'must not be in the future',
   'validation.invalid': 'not valid',
   'error.idempotencyKeyReused': 'This Idempotency-Key was already used for a different request.',
   'error.nonDataContact': 'A silent, hang-up, wrong-number, prank or abusive contact is only counted: it cannot open or join a case.',

@@ -41,6 +41,7 @@ export const errorsKk: Record<TErrorKey, string> = {
   'validation.invalidOption': 'рұқсат етілмеген мән',
   'validation.invalidFormat': 'пішімі қате',
   'validation.unknownField': 'белгісіз өріс',
+  'validation.inFuture': 'болашақ уақыт болмауы керек',
   'validation.invalid': 'мәні дұрыс емес',
   'error.idempotencyKeyReused': 'Бұл Idempotency-Key басқа сұрау үшін қолданылған.',
   'error.nonDataContact': 'Үнсіз, үзілген, қате, әзіл немесе балағат қоңырау тек есепке алынады: ол іс аша алмайды және іске қосыла алмайды.',

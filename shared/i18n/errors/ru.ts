@@ -41,6 +41,7 @@ export const errorsRu: Record<TErrorKey, string> = {
   'validation.invalidOption': 'недопустимое значение',
   'validation.invalidFormat': 'неверный формат',
   'validation.unknownField': 'неизвестное поле',
+  'validation.inFuture': 'не может быть в будущем',
   'validation.invalid': 'некорректное значение',
   'error.idempotencyKeyReused': 'Этот Idempotency-Key уже использован для другого запроса.',
   'error.nonDataContact': 'Молчание, сброс, ошибочный звонок, розыгрыш или оскорбления только учитываются: такое обращение не может открыть дело или войти в него.',
