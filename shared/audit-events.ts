@@ -33,6 +33,7 @@ export const AUDIT_EVENTS = [
   'case.created',
   'case.read',
   'case.listed',
+  'case.searched',
   'case.updated',
   'case.contactAttached',
 ] as const;

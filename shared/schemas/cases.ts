@@ -64,14 +64,33 @@ export const ZUpdateCaseRequest = z.strictObject({
 });
 export type TUpdateCaseRequest = z.infer<typeof ZUpdateCaseRequest>;
 
-export const CASE_SORTS = ['-openedAt', 'openedAt', '-caseNumber', 'caseNumber'] as const;
-export const ZListCasesQuery = z.strictObject({
-  status: ZCaseStatus.optional(),
-  region: ZRegionCode.optional(),
-  /** a user id, or `me` */
-  assigned: z.union([z.literal('me'), ZUuid]).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(50),
-  sort: z.enum(CASE_SORTS).default('-openedAt'),
-});
+export const CASE_SORTS = [
+  '-openedAt',
+  'openedAt',
+  '-caseNumber',
+  'caseNumber',
+  '-updatedAt',
+  'updatedAt',
+] as const;
+/** Words of a name search; more would only narrow to nothing. */
+export const CASE_SEARCH_MAX_WORDS = 6;
+/**
+ * The case list. `q` is one search text: a case number (KZ-2026-000123), a phone, a document
+ * number, or name words in any script (exact words; a word ending in `*` is a prefix, matched on
+ * its first three letters). `openedFrom`/`openedTo` are calendar days in Kazakhstan time, inclusive.
+ */
+export const ZListCasesQuery = z
+  .strictObject({
+    q: z.string().trim().min(2).max(LIMITS.nameMax).optional(),
+    status: ZCaseStatus.optional(),
+    region: ZRegionCode.optional(),
+    /** a user id, or `me` */
+    assigned: z.union([z.literal('me'), ZUuid]).optional(),
+    openedFrom: z.iso.date().optional(),
+    openedTo: z.iso.date().optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(50),
+    sort: z.enum(CASE_SORTS).default('-openedAt'),
+  })
+  .refine((v) => !v.openedFrom || !v.openedTo || v.openedFrom <= v.openedTo, { path: ['openedTo'] });
 export type TListCasesQuery = z.infer<typeof ZListCasesQuery>;

@@ -12,6 +12,7 @@ const UserPage = lazy(() => import('./routes/user-page'));
 const OrganisationsPage = lazy(() => import('./routes/organisations-page'));
 const OrganisationPage = lazy(() => import('./routes/organisation-page'));
 const AuditPage = lazy(() => import('./routes/audit-page'));
+const HotlinePage = lazy(() => import('./routes/hotline-page'));
 const AccountPage = lazy(() => import('./routes/account-page'));
 const TwoFactorSetupPage = lazy(() => import('./routes/two-factor-setup-page'));
 
@@ -26,6 +27,7 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'hotline', element: <HotlinePage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'users/:id', element: <UserPage /> },
       { path: 'organisations', element: <OrganisationsPage /> },

@@ -1,7 +1,7 @@
 import type { TPersonInput } from '../../../shared/schemas/cases';
 import type { ScopedDb } from '../../access/scoped-db';
 import type { Sealer } from '../../crypto/seal';
-import { documentIndex, nameTokenIndexes, phoneIndex, toHexArray } from './blind-indexes';
+import { documentIndex, nameSearchIndexes, phoneIndex, toHexArray } from './blind-indexes';
 
 /** The sealed identity columns of persons and the context each is sealed under. */
 export const PERSON_SEALED = {
@@ -20,14 +20,19 @@ export const PERSON_SEALED = {
  */
 export async function insertPerson(sdb: ScopedDb, sealer: Sealer, p: TPersonInput): Promise<{ id: string }> {
   const seal = (k: keyof typeof PERSON_SEALED) => sealer.sealNullable(p[k], PERSON_SEALED[k][1]);
+  // The name indexes go into persons.name_tokens_bidx and, one row each, into person_name_tokens
+  // (the B-tree that search uses under row-level security; see migration 0004).
   const { rows } = await sdb.query<{ id: string }>(
-    `INSERT INTO persons (org_id, given_name_sealed, family_name_sealed, middle_name_sealed, birth_date_sealed,
+    `WITH person AS (INSERT INTO persons (org_id, given_name_sealed, family_name_sealed, middle_name_sealed, birth_date_sealed,
         phone_sealed, document_number_sealed, address_sealed, phone_bidx, document_bidx, name_tokens_bidx,
         sex, citizenship, birth_year, languages, migration_status, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
         ARRAY(SELECT decode(t, 'hex') FROM unnest($11::text[]) AS t),
         $12, $13, $14, $15::text[], $16, $17)
-     RETURNING id`,
+     RETURNING id, org_id, name_tokens_bidx),
+     tokens AS (INSERT INTO person_name_tokens (org_id, token_bidx, person_id)
+        SELECT DISTINCT person.org_id, t.token, person.id FROM person, unnest(person.name_tokens_bidx) AS t (token))
+     SELECT id FROM person`,
     [
       sdb.actor.orgId,
       seal('givenName'),
@@ -39,7 +44,7 @@ export async function insertPerson(sdb: ScopedDb, sealer: Sealer, p: TPersonInpu
       seal('address'),
       phoneIndex(sealer, p.phone),
       documentIndex(sealer, p.documentNumber),
-      toHexArray(nameTokenIndexes(sealer, p.givenName, p.middleName, p.familyName)),
+      toHexArray(nameSearchIndexes(sealer, p.givenName, p.middleName, p.familyName)),
       p.sex ?? null,
       p.citizenship ?? null,
       p.birthDate ? Number(p.birthDate.slice(0, 4)) : null,

@@ -47,5 +47,8 @@ export const errorsEn = {
   'validation.changedMeanwhile': 'changed by someone else in the meantime',
   'validation.unknownUser': 'no such user in your organisation',
   'validation.closureReasonRequired': 'a closure reason is required to close a case',
+  'validation.searchNothingToFind': 'type a name, a case number, a phone or a document number',
+  'validation.searchPrefixTooShort': 'a name prefix (ending in *) needs at least 3 letters',
+  'validation.searchTooManyWords': 'too many words for a name search',
 } as const;
 export type TErrorKey = keyof typeof errorsEn;

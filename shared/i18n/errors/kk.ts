@@ -50,4 +50,7 @@ export const errorsKk: Record<TErrorKey, string> = {
   'validation.changedMeanwhile': 'оны басқа пайдаланушы өзгертті',
   'validation.unknownUser': 'ұйымыңызда мұндай пайдаланушы жоқ',
   'validation.closureReasonRequired': 'істі жабу үшін жабу себебін көрсетіңіз',
+  'validation.searchNothingToFind': 'есімді, іс нөмірін, телефонды немесе құжат нөмірін енгізіңіз',
+  'validation.searchPrefixTooShort': 'есімнің басы (соңында *) кемінде 3 әріптен тұруы керек',
+  'validation.searchTooManyWords': 'есім бойынша іздеуге сөз тым көп',
 };

@@ -50,4 +50,7 @@ export const errorsRu: Record<TErrorKey, string> = {
   'validation.changedMeanwhile': 'изменено другим пользователем',
   'validation.unknownUser': 'нет такого пользователя в вашей организации',
   'validation.closureReasonRequired': 'чтобы закрыть дело, укажите причину закрытия',
+  'validation.searchNothingToFind': 'введите имя, номер дела, телефон или номер документа',
+  'validation.searchPrefixTooShort': 'начало имени (с * на конце) должно содержать не меньше 3 букв',
+  'validation.searchTooManyWords': 'слишком много слов для поиска по имени',
 };

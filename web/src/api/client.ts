@@ -18,6 +18,7 @@ type TMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type TOptions = {
   body?: unknown;
   signal?: AbortSignal;
+  /** extra request headers (Idempotency-Key) */ headers?: Record<string, string>;
   /** a 401 is an answer, not an expired session */ isAuthFlow?: boolean;
 };
 
@@ -35,7 +36,11 @@ export const onSessionExpired = (handler: () => void): void => void (state.onSes
 export const NETWORK_ERROR = 'client.network';
 
 export async function apiRequest<T>(method: TMethod, path: string, options: TOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': state.locale };
+  const headers: Record<string, string> = {
+    ...options.headers,
+    Accept: 'application/json',
+    'Accept-Language': state.locale,
+  };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
   let response: Response;

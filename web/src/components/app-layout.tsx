@@ -13,6 +13,7 @@ import { UserMenu } from './user-menu';
 type TNavItem = { to: string; label: TAppKey; anyOf: readonly TAction[] | null };
 const NAV: readonly TNavItem[] = [
   { to: '/', label: 'nav.home', anyOf: null },
+  { to: '/hotline', label: 'nav.hotline', anyOf: ['contact.create'] },
   { to: '/users', label: 'nav.users', anyOf: ['user.list'] },
   { to: '/organisations', label: 'nav.organisations', anyOf: ['organisation.list', 'organisation.update'] },
   { to: '/audit', label: 'nav.audit', anyOf: ['audit.read'] },
