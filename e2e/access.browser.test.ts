@@ -1,37 +1,18 @@
 // What a non-administrator sees, and a failed sign-in in the user's language.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { appRu } from '../shared/i18n/app/ru';
 import { ERROR_MESSAGES } from '../shared/i18n/errors';
 import {
-  launchBrowser,
-  openPage,
+  browserSuite,
   signIn,
-  startTestServer,
-  type TTestServer,
-  type TWatchedPage,
 } from './harness';
 
-let server: TTestServer;
-let browser: Browser;
-let watched: TWatchedPage;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async () => {
-  expect(watched.problems).toEqual([]);
-  await watched.page.context().close();
-});
 
 test('an operator sees no users or audit navigation, and the API refuses the users list', async () => {
-  watched = await openPage(browser);
-  const { page } = watched;
-  await signIn(page, server.url, 'operator@crisis.demo');
+  const { page } = await suite.open();
+  await signIn(page, suite.url, 'operator@crisis.demo');
   await page.getByTestId('language').selectOption('ru');
   const nav = page.locator('nav.app-nav');
   await expect.poll(() => nav.textContent()).toContain(appRu['nav.home']);
@@ -47,9 +28,8 @@ test('an operator sees no users or audit navigation, and the API refuses the use
 });
 
 test('a wrong password shows the server message in the chosen language', async () => {
-  watched = await openPage(browser);
-  const { page } = watched;
-  await page.goto(`${server.url}/sign-in`);
+  const { page } = await suite.open();
+  await page.goto(`${suite.url}/sign-in`);
   for (const locale of ['ru', 'kk'] as const) {
     await page.getByTestId('language').selectOption(locale);
     await page.locator('input[type="email"]').fill('caseworker@ngo.demo');

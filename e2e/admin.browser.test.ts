@@ -1,47 +1,28 @@
 // The demo administrator: languages, the users list, creating a user; axe on the main screens.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { appEn } from '../shared/i18n/app/en';
 import { appKk } from '../shared/i18n/app/kk';
 import { appRu } from '../shared/i18n/app/ru';
 import {
-  launchBrowser,
-  openPage,
+  browserSuite,
   seriousA11yViolations,
   signIn,
-  startTestServer,
-  type TTestServer,
-  type TWatchedPage,
 } from './harness';
 
-let server: TTestServer;
-let browser: Browser;
-let watched: TWatchedPage;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async () => {
-  expect(watched.problems).toEqual([]);
-  await watched.page.context().close();
-});
 
 test('the administrator switches languages, opens the users list and creates a user', async () => {
-  watched = await openPage(browser);
-  const { page } = watched;
+  const { page } = await suite.open();
   const nav = page.locator('nav.app-nav');
 
-  await page.goto(`${server.url}/sign-in`);
+  await page.goto(`${suite.url}/sign-in`);
   await page.getByTestId('language').selectOption('ru');
   await expect.poll(() => page.locator('h1').textContent()).toBe(appRu['signIn.heading']);
   expect(await page.title()).toBe(`${appRu['signIn.title']} · Senim`);
   expect(await seriousA11yViolations(page)).toEqual([]);
 
-  await signIn(page, server.url, 'admin@crisis.demo');
+  await signIn(page, suite.url, 'admin@crisis.demo');
   await page.getByTestId('language').selectOption('ru');
   await expect.poll(() => nav.textContent()).toContain(appRu['nav.users']);
   expect(await page.getAttribute('html', 'lang')).toBe('ru');

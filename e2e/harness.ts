@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(REPO_ROOT, 'bin', 'senim.mjs');
@@ -217,4 +218,39 @@ export async function signIn(
   await page.locator('input[type="password"]').fill(password);
   await page.locator('form button[type="submit"]').click();
   await page.locator('nav.app-nav').waitFor({ timeout: 15_000 });
+}
+
+/**
+ * The set-up every browser test file shares: one server and one browser for the file, and after each
+ * test every page it opened must have had no CSP violation, console error or uncaught error.
+ */
+export function browserSuite() {
+  let server: TTestServer | undefined;
+  let browser: Browser | undefined;
+  const opened: TWatchedPage[] = [];
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async () => {
+    for (const watched of opened.splice(0)) {
+      expect(watched.problems).toEqual([]);
+      await watched.page.context().close();
+    }
+  });
+  return {
+    get url(): string {
+      if (!server) throw new Error('the test server has not started');
+      return server.url;
+    },
+    async open(locale?: string): Promise<TWatchedPage> {
+      if (!browser) throw new Error('the browser has not started');
+      const watched = await openPage(browser, locale);
+      opened.push(watched);
+      return watched;
+    },
+  };
 }

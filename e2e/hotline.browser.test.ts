@@ -1,38 +1,21 @@
 // The demo operator's hotline console: a contact logged with the keyboard, a repeat caller
 // recognised, the board, a case opened from the contact, a silent call on the minimal form; axe.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { appRu } from '../shared/i18n/app/ru';
 import {
-  launchBrowser,
-  openPage,
+  browserSuite,
   seriousA11yViolations,
   signIn,
-  startTestServer,
-  type TTestServer,
-  type TWatchedPage,
 } from './harness';
 
-let server: TTestServer;
-let browser: Browser;
-let watched: TWatchedPage;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async () => {
-  expect(watched.problems).toEqual([]);
-  await watched.page.context().close();
-});
 
 type TSaved = { contact: { id: string }; caller: { recognised: boolean; earlierContacts: number } | null };
 
 async function openConsole(page: Page): Promise<void> {
-  await signIn(page, server.url, 'operator@crisis.demo');
+  await signIn(page, suite.url, 'operator@crisis.demo');
   await page.getByTestId('language').selectOption('ru');
   const nav = page.locator('nav.app-nav');
   await expect.poll(() => nav.textContent()).toContain(appRu['nav.hotline']);
@@ -72,8 +55,7 @@ async function logConsultation(page: Page, phone: string): Promise<TSaved> {
 }
 
 test('the operator logs a contact with the keyboard, sees it on the board and opens a case', async () => {
-  watched = await openPage(browser);
-  const { page } = watched;
+  const { page } = await suite.open();
   await openConsole(page);
   expect(await page.title()).toBe(`${appRu['hotline.title']} · Senim`);
   await page.getByTestId('board-total').waitFor();
@@ -110,8 +92,7 @@ test('the operator logs a contact with the keyboard, sees it on the board and op
 });
 
 test('a silent call is logged with the minimal form', async () => {
-  watched = await openPage(browser);
-  const { page } = watched;
+  const { page } = await suite.open();
   await openConsole(page);
   await expect.poll(() => isFocused(page, appRu['hotline.contactType'])).toBe(true);
   await page.getByLabel(appRu['hotline.contactType'], { exact: true }).selectOption('silent');

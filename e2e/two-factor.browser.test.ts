@@ -2,16 +2,13 @@
 // sign-in from the home page, then signing in with an app code and with a recovery code.
 // The tests run in order and share the account; axe checks the enrolment and code screens.
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { appEn } from '../shared/i18n/app/en';
 import {
-  launchBrowser,
-  openPage,
+  browserSuite,
   seriousA11yViolations,
   signIn,
-  startTestServer,
-  type TTestServer,
   type TWatchedPage,
 } from './harness';
 
@@ -20,24 +17,12 @@ const EMAIL = 'gulnar.2fa@crisis.demo';
 const FULL_NAME = 'Гүлнар Тестова';
 const NEW_PASSWORD = 'Kök-Tóbe river at dawn 2026';
 
-let server: TTestServer;
-let browser: Browser;
+const suite = browserSuite();
 let watched: TWatchedPage;
 
 /** What the earlier tests leave for the later ones. */
 const account = { temporaryPassword: '', secret: '', lastStep: -1, recoveryCodes: [] as string[] };
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async () => {
-  expect(watched.problems).toEqual([]);
-  await watched.page.context().close();
-});
 
 /** The code an authenticator app shows now, and its time step (the server refuses a step twice). */
 function currentCode(secret: string): { code: string; step: number } {
@@ -59,7 +44,7 @@ async function freshCode(secret: string): Promise<string> {
 const heading = (page: Page) => page.locator('h1');
 
 async function submitPassword(page: Page, password: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
+  await page.goto(`${suite.url}/sign-in`);
   await page.locator('input[type="email"]').fill(EMAIL);
   await page.locator('input[type="password"]').fill(password);
   await page.locator('form button[type="submit"]').click();
@@ -73,8 +58,8 @@ async function signOut(page: Page): Promise<void> {
 
 test('a new account signs in with its temporary password and must choose its own', async () => {
   // the demo administrator creates the account through the API, as the users screen does
-  watched = await openPage(browser, 'en-GB');
-  await signIn(watched.page, server.url, 'admin@crisis.demo');
+  watched = await suite.open('en-GB');
+  await signIn(watched.page, suite.url, 'admin@crisis.demo');
   const created = await watched.page.evaluate(
     async (body) => {
       const session = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
@@ -92,8 +77,7 @@ test('a new account signs in with its temporary password and must choose its own
   expect(account.temporaryPassword.length).toBeGreaterThanOrEqual(12);
   await watched.page.context().close();
 
-  watched = await openPage(browser, 'en-GB');
-  const { page } = watched;
+  const { page } = await suite.open('en-GB');
   await submitPassword(page, account.temporaryPassword);
   await expect.poll(() => heading(page).textContent()).toBe(appEn['newPassword.heading']);
   await page.getByLabel(appEn['password.new'], { exact: true }).fill(NEW_PASSWORD);
@@ -105,9 +89,8 @@ test('a new account signs in with its temporary password and must choose its own
 });
 
 test('the user turns on two-factor sign-in, then signs in with a code from the app', async () => {
-  watched = await openPage(browser, 'en-GB');
-  const { page } = watched;
-  await signIn(page, server.url, EMAIL, NEW_PASSWORD);
+  const { page } = await suite.open('en-GB');
+  await signIn(page, suite.url, EMAIL, NEW_PASSWORD);
 
   await page.getByRole('link', { name: appEn['account.setUpTwoFactor'] }).click();
   const secret = page.getByTestId('totp-secret');
@@ -150,8 +133,7 @@ test('the user turns on two-factor sign-in, then signs in with a code from the a
 });
 
 test('the user signs in once with a recovery code instead of the app', async () => {
-  watched = await openPage(browser, 'en-GB');
-  const { page } = watched;
+  const { page } = await suite.open('en-GB');
   await submitPassword(page, NEW_PASSWORD);
   await expect.poll(() => heading(page).textContent()).toBe(appEn['totp.heading']);
   await page.getByLabel(appEn['totp.code']).fill(account.recoveryCodes[0]!);
