@@ -1,14 +1,14 @@
-import { Button, Flex, Heading, TextField } from '@radix-ui/themes';
+import { Button, Flex, Heading } from '@radix-ui/themes';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { LIMITS } from '../../../../shared/limits';
 import { useChangePassword } from '../../api/session';
 import { ErrorCallout } from '../../components/error-callout';
-import { FormField } from '../../components/form-field';
 import { Notice } from '../../components/notice';
 import { useT } from '../../i18n/use-t';
 import { useZodResolver } from '../../i18n/zod-resolver';
 import { ZChangePasswordForm } from '../auth/form-schemas';
+import { TextInputField } from '../../components/text-input-field';
 
 export function ChangePasswordForm() {
   const t = useT();
@@ -38,46 +38,28 @@ export function ChangePasswordForm() {
         <Heading as="h2" size="4">
           {t('account.changePassword')}
         </Heading>
-        <FormField label={t('password.current')} error={errors.currentPassword?.message}>
-          {({ id, describedBy, invalid }) => (
-            <TextField.Root
-              id={id}
-              type="password"
-              autoComplete="current-password"
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              {...form.register('currentPassword')}
-            />
-          )}
-        </FormField>
-        <FormField
+        <TextInputField
+          label={t('password.current')}
+          error={errors.currentPassword?.message}
+          type="password"
+          autoComplete="current-password"
+          {...form.register('currentPassword')}
+        />
+        <TextInputField
           label={t('password.new')}
           error={errors.newPassword?.message}
           hint={t('password.hint', { min: LIMITS.passwordMin })}
-        >
-          {({ id, describedBy, invalid }) => (
-            <TextField.Root
-              id={id}
-              type="password"
-              autoComplete="new-password"
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              {...form.register('newPassword')}
-            />
-          )}
-        </FormField>
-        <FormField label={t('password.repeat')} error={errors.repeat?.message}>
-          {({ id, describedBy, invalid }) => (
-            <TextField.Root
-              id={id}
-              type="password"
-              autoComplete="new-password"
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              {...form.register('repeat')}
-            />
-          )}
-        </FormField>
+          type="password"
+          autoComplete="new-password"
+          {...form.register('newPassword')}
+        />
+        <TextInputField
+          label={t('password.repeat')}
+          error={errors.repeat?.message}
+          type="password"
+          autoComplete="new-password"
+          {...form.register('repeat')}
+        />
         {isDone ? <Notice>{t('account.passwordChanged')}</Notice> : null}
         <ErrorCallout error={change.error} />
         <Flex justify="end">

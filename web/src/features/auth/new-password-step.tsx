@@ -1,12 +1,12 @@
-import { Button, Flex, Heading, Text, TextField } from '@radix-ui/themes';
+import { Button, Flex, Heading, Text } from '@radix-ui/themes';
 import { useForm } from 'react-hook-form';
 import { LIMITS } from '../../../../shared/limits';
 import { useChooseNewPassword, useSignOut } from '../../api/session';
 import { ErrorCallout } from '../../components/error-callout';
-import { FormField } from '../../components/form-field';
 import { useT } from '../../i18n/use-t';
 import { useZodResolver } from '../../i18n/zod-resolver';
 import { ZNewPasswordForm } from './form-schemas';
+import { TextInputField } from '../../components/text-input-field';
 
 /** After an administrator's reset, the user chooses a password only they know. */
 export function NewPasswordStep() {
@@ -30,35 +30,22 @@ export function NewPasswordStep() {
           {t('newPassword.intro')}
         </Text>
         <ErrorCallout error={choose.error} />
-        <FormField
+        <TextInputField
           label={t('password.new')}
           error={errors.newPassword?.message}
           hint={t('password.hint', { min: LIMITS.passwordMin })}
-        >
-          {({ id, describedBy, invalid }) => (
-            <TextField.Root
-              id={id}
-              type="password"
-              autoComplete="new-password"
-              autoFocus
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              {...form.register('newPassword')}
-            />
-          )}
-        </FormField>
-        <FormField label={t('password.repeat')} error={errors.repeat?.message}>
-          {({ id, describedBy, invalid }) => (
-            <TextField.Root
-              id={id}
-              type="password"
-              autoComplete="new-password"
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              {...form.register('repeat')}
-            />
-          )}
-        </FormField>
+          type="password"
+          autoComplete="new-password"
+          autoFocus
+          {...form.register('newPassword')}
+        />
+        <TextInputField
+          label={t('password.repeat')}
+          error={errors.repeat?.message}
+          type="password"
+          autoComplete="new-password"
+          {...form.register('repeat')}
+        />
         <Flex gap="3" justify="between" wrap="wrap">
           <Button type="button" variant="ghost" color="gray" onClick={() => signOut.mutate()}>
             {t('auth.otherAccount')}

@@ -1,13 +1,13 @@
-import { Button, Flex, Heading, Text, TextField } from '@radix-ui/themes';
+import { Button, Flex, Heading, Text } from '@radix-ui/themes';
 import { useForm } from 'react-hook-form';
 import { ZLoginRequest } from '../../../../shared/schemas/auth';
 import { useSignIn } from '../../api/session';
 import { ErrorCallout } from '../../components/error-callout';
-import { FormField } from '../../components/form-field';
 import { Notice } from '../../components/notice';
 import { useT } from '../../i18n/use-t';
 import { useZodResolver } from '../../i18n/zod-resolver';
 import { setSessionNotice, useSessionNotice } from './session-notice';
+import { TextInputField } from '../../components/text-input-field';
 
 export function SignInForm() {
   const t = useT();
@@ -43,31 +43,21 @@ export function SignInForm() {
           <Notice tone="info">{t('signIn.signedOut')}</Notice>
         ) : null}
         <ErrorCallout error={signIn.error} />
-        <FormField label={t('signIn.email')} error={errors.email?.message}>
-          {({ id, describedBy, invalid }) => (
-            <TextField.Root
-              id={id}
-              type="email"
-              autoComplete="username"
-              autoFocus
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              {...form.register('email')}
-            />
-          )}
-        </FormField>
-        <FormField label={t('signIn.password')} error={errors.password?.message}>
-          {({ id, describedBy, invalid }) => (
-            <TextField.Root
-              id={id}
-              type="password"
-              autoComplete="current-password"
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              {...form.register('password')}
-            />
-          )}
-        </FormField>
+        <TextInputField
+          label={t('signIn.email')}
+          error={errors.email?.message}
+          type="email"
+          autoComplete="username"
+          autoFocus
+          {...form.register('email')}
+        />
+        <TextInputField
+          label={t('signIn.password')}
+          error={errors.password?.message}
+          type="password"
+          autoComplete="current-password"
+          {...form.register('password')}
+        />
         <Button type="submit" size="3" loading={signIn.isPending}>
           {t('signIn.submit')}
         </Button>

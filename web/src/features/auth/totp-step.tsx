@@ -1,12 +1,12 @@
-import { Button, Flex, Heading, Text, TextField } from '@radix-ui/themes';
+import { Button, Flex, Heading, Text } from '@radix-ui/themes';
 import { useForm } from 'react-hook-form';
 import { ZTotpRequest } from '../../../../shared/schemas/auth';
 import { useSignOut, useVerifyTotp } from '../../api/session';
 import type { TSession } from '../../api/types';
 import { ErrorCallout } from '../../components/error-callout';
-import { FormField } from '../../components/form-field';
 import { useT } from '../../i18n/use-t';
 import { useZodResolver } from '../../i18n/zod-resolver';
+import { TextInputField } from '../../components/text-input-field';
 
 export function TotpStep({ session }: { session: TSession }) {
   const t = useT();
@@ -30,23 +30,15 @@ export function TotpStep({ session }: { session: TSession }) {
           {t('totp.intro', { email: session.user.email })}
         </Text>
         <ErrorCallout error={verify.error} />
-        <FormField
+        <TextInputField
           label={t('totp.code')}
           error={form.formState.errors.code?.message}
           hint={t('totp.codeHint')}
-        >
-          {({ id, describedBy, invalid }) => (
-            <TextField.Root
-              id={id}
-              autoComplete="one-time-code"
-              autoFocus
-              spellCheck={false}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              {...form.register('code')}
-            />
-          )}
-        </FormField>
+          autoComplete="one-time-code"
+          autoFocus
+          spellCheck={false}
+          {...form.register('code')}
+        />
         <Flex gap="3" justify="between" wrap="wrap">
           <Button type="button" variant="ghost" color="gray" onClick={() => signOut.mutate()}>
             {t('auth.otherAccount')}

@@ -1,16 +1,16 @@
 // TOTP enrolment: QR code and manual key, a code to confirm, then the recovery codes (shown once).
-import { Button, Flex, Heading, Text, TextField } from '@radix-ui/themes';
+import { Button, Flex, Heading, Text } from '@radix-ui/themes';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ZConfirmTwoFactorRequest } from '../../../../shared/schemas/auth';
 import { useConfirmTwoFactor, useStartTwoFactorSetup } from '../../api/session';
 import type { TSession } from '../../api/types';
 import { ErrorCallout } from '../../components/error-callout';
-import { FormField } from '../../components/form-field';
 import { Loading } from '../../components/loading';
 import { useT } from '../../i18n/use-t';
 import { useZodResolver } from '../../i18n/zod-resolver';
 import { RecoveryCodes } from './recovery-codes';
+import { TextInputField } from '../../components/text-input-field';
 
 type TProps = { isRequired: boolean; onDone: (session: TSession) => void; onCancel: () => void };
 
@@ -72,19 +72,14 @@ export function TwoFactorEnrolment({ isRequired, onDone, onCancel }: TProps) {
         <li>
           <form onSubmit={submit} noValidate>
             <Flex direction="column" gap="3">
-              <FormField label={t('enrol.code')} error={form.formState.errors.code?.message}>
-                {({ id, describedBy, invalid }) => (
-                  <TextField.Root
-                    id={id}
-                    inputMode="numeric"
-                    autoComplete="one-time-code"
-                    maxLength={6}
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid}
-                    {...form.register('code')}
-                  />
-                )}
-              </FormField>
+              <TextInputField
+                label={t('enrol.code')}
+                error={form.formState.errors.code?.message}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                {...form.register('code')}
+              />
               <ErrorCallout error={confirm.error} />
               <Flex gap="3" justify="between" wrap="wrap">
                 <Button type="button" variant="ghost" color="gray" onClick={onCancel}>

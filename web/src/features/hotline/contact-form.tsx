@@ -1,6 +1,6 @@
 // Logging a contact, keyboard first: the type first (count-only types need nothing else), Enter
 // saves from any control, one Idempotency-Key per form instance so a double submission stores once.
-import { Button, CheckboxGroup, Flex, Grid, Heading, Text, TextArea, TextField } from '@radix-ui/themes';
+import { Button, CheckboxGroup, Flex, Grid, Heading, Text, TextArea } from '@radix-ui/themes';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import {
@@ -29,6 +29,7 @@ import {
   toContactRequest,
   ZContactForm,
 } from './contact-form-schema';
+import { TextInputField } from '../../components/text-input-field';
 
 export const CONTACT_LANGUAGES = ['rus', 'kaz', 'uzb', 'kir', 'tgk', 'eng'] as const;
 
@@ -133,30 +134,20 @@ export function ContactForm({ onSaved }: { onSaved: (logged: TLoggedContact) => 
               />
             )}
           </FormField>
-          <FormField label={t('hotline.startedAt')} error={errors.startedAt?.message}>
-            {({ id, describedBy, invalid }) => (
-              <TextField.Root
-                id={id}
-                type="datetime-local"
-                max={localDateTimeValue(new Date())}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                {...form.register('startedAt')}
-              />
-            )}
-          </FormField>
-          <FormField label={t('hotline.duration')} error={errors.durationMin?.message}>
-            {({ id, describedBy, invalid }) => (
-              <TextField.Root
-                id={id}
-                inputMode="numeric"
-                autoComplete="off"
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                {...form.register('durationMin')}
-              />
-            )}
-          </FormField>
+          <TextInputField
+            label={t('hotline.startedAt')}
+            error={errors.startedAt?.message}
+            type="datetime-local"
+            max={localDateTimeValue(new Date())}
+            {...form.register('startedAt')}
+          />
+          <TextInputField
+            label={t('hotline.duration')}
+            error={errors.durationMin?.message}
+            inputMode="numeric"
+            autoComplete="off"
+            {...form.register('durationMin')}
+          />
         </Grid>
 
         {isCountOnly ? (
@@ -250,22 +241,14 @@ export function ContactForm({ onSaved }: { onSaved: (logged: TLoggedContact) => 
                 />
               )}
             </FormField>
-            <FormField
+            <TextInputField
               label={t('hotline.callerPhone')}
               hint={t('hotline.callerPhoneHint')}
               error={errors.callerPhone?.message}
-            >
-              {({ id, describedBy, invalid }) => (
-                <TextField.Root
-                  id={id}
-                  type="tel"
-                  autoComplete="off"
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  {...form.register('callerPhone')}
-                />
-              )}
-            </FormField>
+              type="tel"
+              autoComplete="off"
+              {...form.register('callerPhone')}
+            />
           </>
         )}
         <ErrorCallout error={log.error} />

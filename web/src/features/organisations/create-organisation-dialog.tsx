@@ -1,4 +1,4 @@
-import { Button, Flex, Switch, Text, TextField } from '@radix-ui/themes';
+import { Button, Flex, Switch, Text } from '@radix-ui/themes';
 import { Controller, useForm } from 'react-hook-form';
 import { ORGANISATION_TYPES } from '../../../../shared/roles';
 import { ZCreateOrganisationRequest } from '../../../../shared/schemas/organisations';
@@ -10,6 +10,7 @@ import { NativeSelect } from '../../components/native-select';
 import { useT } from '../../i18n/use-t';
 import { useZodResolver } from '../../i18n/zod-resolver';
 import { RegionSelect } from './region-select';
+import { TextInputField } from '../../components/text-input-field';
 
 export function CreateOrganisationDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
@@ -29,16 +30,7 @@ export function CreateOrganisationDialog({ open, onClose }: { open: boolean; onC
     <Modal open={open} onClose={close} title={t('orgs.createHeading')}>
       <form onSubmit={form.handleSubmit((values) => create.mutate(values, { onSuccess: close }))} noValidate>
         <Flex direction="column" gap="3">
-          <FormField label={t('orgForm.name')} error={errors.name?.message}>
-            {({ id, describedBy, invalid }) => (
-              <TextField.Root
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                {...form.register('name')}
-              />
-            )}
-          </FormField>
+          <TextInputField label={t('orgForm.name')} error={errors.name?.message} {...form.register('name')} />
           <FormField label={t('orgForm.type')} error={errors.type?.message}>
             {({ id, describedBy }) => (
               <NativeSelect id={id} aria-describedby={describedBy} {...form.register('type')}>

@@ -1,5 +1,5 @@
 // An organisation's settings: name, region, and whether every user must use two-factor sign-in.
-import { Badge, Button, Card, Flex, Switch, Text, TextField } from '@radix-ui/themes';
+import { Badge, Button, Card, Flex, Switch, Text } from '@radix-ui/themes';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -17,6 +17,7 @@ import { Notice } from '../../components/notice';
 import { useT } from '../../i18n/use-t';
 import { useZodResolver } from '../../i18n/zod-resolver';
 import { RegionSelect } from './region-select';
+import { TextInputField } from '../../components/text-input-field';
 
 // The form keeps a region saved as free text before region codes existed, so that saving other
 // settings does not lose it. Only changed fields are sent; the API accepts region codes only.
@@ -70,16 +71,11 @@ export function OrganisationSettings({
       <form onSubmit={submit} noValidate>
         <fieldset disabled={!canEdit} className="plain-fieldset">
           <Flex direction="column" gap="3">
-            <FormField label={t('orgForm.name')} error={errors.name?.message}>
-              {({ id, describedBy, invalid }) => (
-                <TextField.Root
-                  id={id}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  {...form.register('name')}
-                />
-              )}
-            </FormField>
+            <TextInputField
+              label={t('orgForm.name')}
+              error={errors.name?.message}
+              {...form.register('name')}
+            />
             <FormField
               label={t('orgForm.region')}
               error={errors.region?.message}

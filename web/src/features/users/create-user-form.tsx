@@ -1,4 +1,4 @@
-import { Button, Flex, TextField } from '@radix-ui/themes';
+import { Button, Flex } from '@radix-ui/themes';
 import { Controller, useForm } from 'react-hook-form';
 import { ZCreateUserRequest } from '../../../../shared/schemas/users';
 import { useCreateUser } from '../../api/admin';
@@ -10,6 +10,7 @@ import { useT } from '../../i18n/use-t';
 import { useZodResolver } from '../../i18n/zod-resolver';
 import { LocaleSelect } from './locale-field';
 import { RolesField } from './roles-field';
+import { TextInputField } from '../../components/text-input-field';
 
 export function CreateUserForm({
   onCreated,
@@ -33,29 +34,19 @@ export function CreateUserForm({
       noValidate
     >
       <Flex direction="column" gap="3">
-        <FormField label={t('userForm.fullName')} error={errors.fullName?.message}>
-          {({ id, describedBy, invalid }) => (
-            <TextField.Root
-              id={id}
-              autoComplete="off"
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              {...form.register('fullName')}
-            />
-          )}
-        </FormField>
-        <FormField label={t('userForm.email')} error={errors.email?.message}>
-          {({ id, describedBy, invalid }) => (
-            <TextField.Root
-              id={id}
-              type="email"
-              autoComplete="off"
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              {...form.register('email')}
-            />
-          )}
-        </FormField>
+        <TextInputField
+          label={t('userForm.fullName')}
+          error={errors.fullName?.message}
+          autoComplete="off"
+          {...form.register('fullName')}
+        />
+        <TextInputField
+          label={t('userForm.email')}
+          error={errors.email?.message}
+          type="email"
+          autoComplete="off"
+          {...form.register('email')}
+        />
         <Controller
           control={form.control}
           name="roles"

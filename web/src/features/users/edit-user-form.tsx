@@ -1,6 +1,6 @@
 // Edit name, roles, language and whether the account is active. The version guards against
 // overwriting someone else's change: a 409 shows the server's message and offers a reload.
-import { Button, Flex, Switch, Text, TextField } from '@radix-ui/themes';
+import { Button, Flex, Switch, Text } from '@radix-ui/themes';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { ZUpdateUserRequest } from '../../../../shared/schemas/users';
@@ -14,6 +14,7 @@ import { useT } from '../../i18n/use-t';
 import { useZodResolver } from '../../i18n/zod-resolver';
 import { LocaleSelect } from './locale-field';
 import { RolesField } from './roles-field';
+import { TextInputField } from '../../components/text-input-field';
 
 const valuesOf = (user: TUser) => ({
   fullName: user.fullName,
@@ -45,16 +46,11 @@ export function EditUserForm({ user, onReload }: { user: TUser; onReload: () => 
     <form onSubmit={submit} noValidate>
       <fieldset disabled={!canEdit} className="plain-fieldset">
         <Flex direction="column" gap="3">
-          <FormField label={t('userForm.fullName')} error={errors.fullName?.message}>
-            {({ id, describedBy, invalid }) => (
-              <TextField.Root
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                {...form.register('fullName')}
-              />
-            )}
-          </FormField>
+          <TextInputField
+            label={t('userForm.fullName')}
+            error={errors.fullName?.message}
+            {...form.register('fullName')}
+          />
           <Controller
             control={form.control}
             name="roles"
