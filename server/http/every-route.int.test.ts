@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RateLimiter } from '../auth/rate-limit';
 import { agent, buildUser, setupTestContext, signIn, type TTestContext } from '../test/harness';
 
 // Sweeps over every route in the OpenAPI document, so a route added later without a session check,
@@ -15,7 +14,6 @@ const PUBLIC = new Set(['POST /api/v1/session', 'GET /api/health', 'GET /api/v1/
 
 beforeAll(async () => {
   ctx = await setupTestContext();
-  ctx.deps.loginLimiter = new RateLimiter(100_000, 60_000); // one address for the whole file
   const doc = (await (await agent(ctx.app).request('GET', '/api/v1/openapi.json')).json()) as {
     paths: Record<string, Record<string, TOperation>>;
   };

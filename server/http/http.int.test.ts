@@ -1,12 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../shared/limits';
-import { RateLimiter } from '../auth/rate-limit';
 import { agent, buildUser, setupTestContext, signIn, type TTestContext } from '../test/harness';
 
 let ctx: TTestContext;
 beforeAll(async () => {
   ctx = await setupTestContext();
-  ctx.deps.loginLimiter = new RateLimiter(100_000, 60_000); // one address for the whole file
 });
 
 /** A signed-in administrator and a raw request that carries their cookie and CSRF token. */

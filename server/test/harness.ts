@@ -22,7 +22,12 @@ export async function setupTestContext(): Promise<TTestContext> {
     ? createPostgresDb(pgUrl, 4)
     : await createPgliteDb({ memory: true, loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) });
   const keyringFile = parseEnvKey(inject('testKeyring'));
-  const config = { ...loadConfig({ SENIM_DATA_DIR: '/nonexistent', SENIM_LOG_LEVEL: 'silent' }), demo: false };
+  // Every in-process request comes from one address, so the per-address sign-in limit is lifted;
+  // the session tests build an app with a low limit to test it.
+  const config = {
+    ...loadConfig({ SENIM_DATA_DIR: '/nonexistent', SENIM_LOG_LEVEL: 'silent', SENIM_LOGIN_RATE_PER_MINUTE: '100000' }),
+    demo: false,
+  };
   const deps = await boot({ config, db, keyring: toKeyring(keyringFile, 'env'), quiet: true });
   const app = createApp(deps);
   afterAll(async () => {

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../auth/rate-limit';
 import { verifyAuditChain, type TVerifyResult } from '../../audit/verify';
 import type { Tx } from '../../db/types';
 import { agent, auditRows, buildUser, setupTestContext, signIn, type TTestContext } from '../../test/harness';
@@ -8,7 +7,6 @@ import { agent, auditRows, buildUser, setupTestContext, signIn, type TTestContex
 let ctx: TTestContext;
 beforeAll(async () => {
   ctx = await setupTestContext();
-  ctx.deps.loginLimiter = new RateLimiter(100_000, 60_000); // one address for the whole file
 });
 
 type TEntry = {

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../auth/rate-limit';
 import { currentTotp } from '../../auth/totp';
 import {
   agent,
@@ -15,7 +14,6 @@ import {
 let ctx: TTestContext;
 beforeAll(async () => {
   ctx = await setupTestContext();
-  ctx.deps.loginLimiter = new RateLimiter(100_000, 60_000); // one address for the whole file
 });
 
 async function userRow(id: string) {

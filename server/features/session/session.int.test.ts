@@ -19,8 +19,6 @@ import {
 let ctx: TTestContext;
 beforeAll(async () => {
   ctx = await setupTestContext();
-  // Every request of a test file comes from one address; the per-address limit has its own test below.
-  ctx.deps.loginLimiter = new RateLimiter(100_000, 60_000);
 });
 
 const login = (a = agent(ctx.app), user: Pick<TTestUser, 'email'>, password = TEST_PASSWORD) =>

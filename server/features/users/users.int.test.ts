@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../auth/rate-limit';
 import {
   agent,
   auditRows,
@@ -14,8 +13,6 @@ import {
 let ctx: TTestContext;
 beforeAll(async () => {
   ctx = await setupTestContext();
-  // Every request of a test file comes from one address; the per-address limit is tested in the session tests.
-  ctx.deps.loginLimiter = new RateLimiter(100_000, 60_000);
 });
 
 const USER_KEYS = [

@@ -1,5 +1,5 @@
 // An organisation's settings: name, region, and whether every user must use two-factor sign-in.
-import { Badge, Button, Card, Flex, Switch, Text } from '@radix-ui/themes';
+import { Badge, Card, Flex, Switch, Text } from '@radix-ui/themes';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -9,14 +9,12 @@ import {
   type TUpdateOrganisationRequest,
 } from '../../../../shared/schemas/organisations';
 import { useUpdateOrganisation } from '../../api/admin';
-import { ApiError } from '../../api/client';
 import type { TOrganisation } from '../../api/types';
-import { ErrorCallout } from '../../components/error-callout';
 import { FormField } from '../../components/form-field';
-import { Notice } from '../../components/notice';
 import { useT } from '../../i18n/use-t';
 import { useZodResolver } from '../../i18n/zod-resolver';
 import { RegionSelect } from './region-select';
+import { SaveChangesFooter } from '../../components/save-changes-footer';
 import { TextInputField } from '../../components/text-input-field';
 
 // The form keeps a region saved as free text before region codes existed, so that saving other
@@ -48,7 +46,6 @@ export function OrganisationSettings({
     values: valuesOf(organisation),
   });
   const { errors } = form.formState;
-  const isConflict = update.error instanceof ApiError && update.error.status === 409;
 
   const submit = form.handleSubmit((values) => {
     const { dirtyFields } = form.formState;
@@ -112,26 +109,13 @@ export function OrganisationSettings({
                 </Flex>
               )}
             />
-            {saved && !form.formState.isDirty ? <Notice>{t('common.saved')}</Notice> : null}
-            <ErrorCallout error={update.error} />
             {canEdit ? (
-              <Flex gap="3" justify="end">
-                {isConflict ? (
-                  <Button
-                    type="button"
-                    variant="soft"
-                    onClick={() => {
-                      update.reset();
-                      void onReload();
-                    }}
-                  >
-                    {t('common.reload')}
-                  </Button>
-                ) : null}
-                <Button type="submit" loading={update.isPending} disabled={!form.formState.isDirty}>
-                  {t('common.saveChanges')}
-                </Button>
-              </Flex>
+              <SaveChangesFooter
+                update={update}
+                isSaved={saved}
+                isDirty={form.formState.isDirty}
+                onReload={onReload}
+              />
             ) : (
               <Text size="2" color="gray">
                 {t('org.readOnly')}

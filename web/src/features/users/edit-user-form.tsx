@@ -1,19 +1,17 @@
 // Edit name, roles, language and whether the account is active. The version guards against
 // overwriting someone else's change: a 409 shows the server's message and offers a reload.
-import { Button, Flex, Switch, Text } from '@radix-ui/themes';
+import { Flex, Switch, Text } from '@radix-ui/themes';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { ZUpdateUserRequest } from '../../../../shared/schemas/users';
 import { useUpdateUser } from '../../api/admin';
-import { ApiError } from '../../api/client';
 import type { TUser } from '../../api/types';
-import { ErrorCallout } from '../../components/error-callout';
 import { FormField } from '../../components/form-field';
-import { Notice } from '../../components/notice';
 import { useT } from '../../i18n/use-t';
 import { useZodResolver } from '../../i18n/zod-resolver';
 import { LocaleSelect } from './locale-field';
 import { RolesField } from './roles-field';
+import { SaveChangesFooter } from '../../components/save-changes-footer';
 import { TextInputField } from '../../components/text-input-field';
 
 const valuesOf = (user: TUser) => ({
@@ -35,7 +33,6 @@ export function EditUserForm({ user, onReload }: { user: TUser; onReload: () => 
     resetOptions: { keepDirtyValues: false },
   });
   const { errors } = form.formState;
-  const isConflict = update.error instanceof ApiError && update.error.status === 409;
 
   const submit = form.handleSubmit((values) => {
     setSaved(false);
@@ -82,26 +79,13 @@ export function EditUserForm({ user, onReload }: { user: TUser; onReload: () => 
               </Text>
             )}
           />
-          {saved && !form.formState.isDirty ? <Notice>{t('common.saved')}</Notice> : null}
-          <ErrorCallout error={update.error} />
           {canEdit ? (
-            <Flex gap="3" justify="end">
-              {isConflict ? (
-                <Button
-                  type="button"
-                  variant="soft"
-                  onClick={() => {
-                    update.reset();
-                    void onReload();
-                  }}
-                >
-                  {t('common.reload')}
-                </Button>
-              ) : null}
-              <Button type="submit" loading={update.isPending} disabled={!form.formState.isDirty}>
-                {t('common.saveChanges')}
-              </Button>
-            </Flex>
+            <SaveChangesFooter
+              update={update}
+              isSaved={saved}
+              isDirty={form.formState.isDirty}
+              onReload={onReload}
+            />
           ) : null}
         </Flex>
       </fieldset>
