@@ -17,6 +17,11 @@ import { registerAudit } from './features/audit';
 import { registerHome } from './features/home';
 import { registerContacts } from './features/contacts';
 import { registerCases } from './features/cases';
+import { registerCaseProfile } from './features/case-profile';
+import { registerWorkflow } from './features/workflow';
+import { registerAttachments } from './features/attachments';
+import { registerHtcdsIo } from './features/htcds-io';
+import { registerHotlineAdmin } from './features/hotline-admin';
 import { registerWeb } from './http/web';
 
 export type TApp = OpenAPIHono<TEnv>;
@@ -47,6 +52,11 @@ export function createApp(deps: TDeps): TApp {
   registerUsers(app);
   registerContacts(app);
   registerCases(app);
+  registerCaseProfile(app);
+  registerWorkflow(app);
+  registerAttachments(app);
+  registerHtcdsIo(app);
+  registerHotlineAdmin(app);
   registerAudit(app);
   registerDocs(app);
   registerWeb(app, deps.webDir);

@@ -24,4 +24,9 @@ export const LIMITS = {
   contactDurationMaxSeconds: 86_400,
   closureReasonMax: 2000,
   idempotencyKeyMax: 200,
+  caseTextMax: 20_000, // characters of one narrative, summary or note in the case file
+  listMax: 30, // items of one multi-select or list (documents, household members)
+  taskTitleMax: 300,
+  attachmentMaxBytes: 10_000_000, // one scanned document or photo
+  attachmentsPerCaseMax: 200,
 } as const;

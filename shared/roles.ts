@@ -35,6 +35,16 @@ export const ACTIONS = [
   'case.update', // status, stage, assignment, region
   'case.close', // move a case to Closed / ClosedReferred (supervisor approval)
   'case.attachContact', // attach a contact to an existing case
+  'case.readSensitive', // narratives, health, descriptions, notes and summaries of the case file
+  'case.approve', // decide approvals: closing a case, marking an actual victim (four eyes)
+  'attachment.read', // list and download a case's attachments (scanned documents, photos)
+  'attachment.create',
+  'attachment.delete',
+  'case.export', // a case's PDF summary for the paper file
+  'htcds.import', // import an HTCDS file into the organisation
+  'htcds.export', // export the organisation's cases as an HTCDS file
+  'topic.manage', // edit the organisation's hotline topic tree
+  'caller.flag', // flag a caller (abusive, at risk) and clear a flag
 ] as const;
 export type TAction = (typeof ACTIONS)[number];
 
@@ -56,6 +66,9 @@ export const ROLE_ACTIONS: Record<TRole, readonly TAction[]> = {
     'contact.read',
     'case.read',
     'case.readIdentity',
+    'htcds.import',
+    'htcds.export',
+    'topic.manage',
   ],
   // Operators take calls: they log contacts, read their notes (callbacks, repeat callers), open a
   // case or attach a contact to one in two clicks, and see cases redacted (no identity fields).
@@ -67,6 +80,7 @@ export const ROLE_ACTIONS: Record<TRole, readonly TAction[]> = {
     'case.create',
     'case.read',
     'case.attachContact',
+    'caller.flag',
   ],
   // Case workers own the case file: identity is needed to help the person. Closing needs a supervisor.
   case_worker: [
@@ -79,6 +93,11 @@ export const ROLE_ACTIONS: Record<TRole, readonly TAction[]> = {
     'case.readIdentity',
     'case.update',
     'case.attachContact',
+    'case.readSensitive',
+    'attachment.read',
+    'attachment.create',
+    'case.export',
+    'caller.flag',
   ],
   supervisor: [
     'organisation.read',
@@ -94,6 +113,13 @@ export const ROLE_ACTIONS: Record<TRole, readonly TAction[]> = {
     'case.update',
     'case.close',
     'case.attachContact',
+    'case.readSensitive',
+    'case.approve',
+    'attachment.read',
+    'attachment.create',
+    'attachment.delete',
+    'case.export',
+    'caller.flag',
   ],
   partner_officer: ['organisation.read'],
   analyst: ['organisation.read', 'stats.read'],

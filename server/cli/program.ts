@@ -11,6 +11,9 @@ import { register as registerOrg } from './commands/org';
 import { register as registerSeed } from './commands/seed';
 import { register as registerStart } from './commands/start';
 import { register as registerUser } from './commands/user';
+import { register as registerHtcds } from './commands/htcds';
+import { register as registerGenerate } from './commands/generate';
+import { register as registerLink } from './commands/link';
 import { describeFailure } from './errors';
 
 // `senim …`: one file per command under commands/, each exporting register(program).
@@ -36,6 +39,9 @@ PORT, HOST. SENIM_DEBUG=1 prints stack traces of unexpected failures.`,
   registerAudit(program);
   registerKeys(program);
   registerDedupe(program);
+  registerHtcds(program);
+  registerGenerate(program);
+  registerLink(program);
   for (const cmd of program.commands) cmd.showHelpAfterError('(add --help for usage)');
   return program;
 }

@@ -23,6 +23,20 @@ export const SEALED_COLUMNS: readonly TSealedColumn[] = [
   { table: 'persons', column: 'address_sealed', context: 'persons.address', key: 'id' },
   { table: 'contacts', column: 'notes_sealed', context: 'contacts.notes', key: 'id' },
   { table: 'contacts', column: 'caller_phone_sealed', context: 'contacts.caller_phone', key: 'id' },
+  { table: 'persons', column: 'extra_sealed', context: 'persons.extra', key: 'id' },
+  { table: 'cases', column: 'sensitive_sealed', context: 'cases.sensitive', key: 'id' },
+  { table: 'trafficking_events', column: 'street_sealed', context: 'trafficking_events.street', key: 'id' },
+  { table: 'trafficking_events', column: 'description_sealed', context: 'trafficking_events.description', key: 'id' },
+  { table: 'consents', column: 'notes_sealed', context: 'consents.notes', key: 'id' },
+  { table: 'assessments', column: 'summary_sealed', context: 'assessments.summary', key: 'id' },
+  { table: 'support_plans', column: 'objectives_sealed', context: 'support_plans.objectives', key: 'id' },
+  { table: 'support_plans', column: 'action_plan_sealed', context: 'support_plans.action_plan', key: 'id' },
+  { table: 'case_services', column: 'notes_sealed', context: 'case_services.notes', key: 'id' },
+  { table: 'follow_ups', column: 'notes_sealed', context: 'follow_ups.notes', key: 'id' },
+  { table: 'case_tasks', column: 'title_sealed', context: 'case_tasks.title', key: 'id' },
+  { table: 'attachments', column: 'filename_sealed', context: 'attachments.filename', key: 'id' },
+  { table: 'attachments', column: 'content_sealed', context: 'attachments.content', key: 'id' },
+  { table: 'caller_flags', column: 'note_sealed', context: 'caller_flags.note', key: 'id' },
 ];
 
 /** The key canary (instance_meta 'key_check', base64 in jsonb) is re-sealed separately. */

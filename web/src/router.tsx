@@ -13,6 +13,11 @@ const OrganisationsPage = lazy(() => import('./routes/organisations-page'));
 const OrganisationPage = lazy(() => import('./routes/organisation-page'));
 const AuditPage = lazy(() => import('./routes/audit-page'));
 const HotlinePage = lazy(() => import('./routes/hotline-page'));
+const CasesPage = lazy(() => import('./routes/cases-page'));
+const CasePage = lazy(() => import('./routes/case-page'));
+const ApprovalsPage = lazy(() => import('./routes/approvals-page'));
+const TopicsPage = lazy(() => import('./routes/topics-page'));
+const HtcdsPage = lazy(() => import('./routes/htcds-page'));
 const AccountPage = lazy(() => import('./routes/account-page'));
 const TwoFactorSetupPage = lazy(() => import('./routes/two-factor-setup-page'));
 
@@ -28,6 +33,11 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'hotline', element: <HotlinePage /> },
+      { path: 'cases', element: <CasesPage /> },
+      { path: 'cases/:id', element: <CasePage /> },
+      { path: 'approvals', element: <ApprovalsPage /> },
+      { path: 'admin/topics', element: <TopicsPage /> },
+      { path: 'admin/htcds', element: <HtcdsPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'users/:id', element: <UserPage /> },
       { path: 'organisations', element: <OrganisationsPage /> },

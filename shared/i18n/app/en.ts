@@ -1,5 +1,10 @@
 // The web app's catalogue. English is the source: ru and kk are typed Record<TAppKey, string>, so
 // tsc refuses a missing key. ICU MessageFormat (plurals, numbers); dates are formatted by Intl.
+import { caseFileMessages } from './case-file';
+import { caseWorkflowMessages } from './case-workflow';
+import { caseListMessages } from './case-list';
+import { attachmentsMessages } from './attachments';
+import { htcdsImportMessages } from './htcds-import';
 export const appEn = {
   'app.name': 'Senim',
   'app.tagline': 'Counter-trafficking and migrant support network',
@@ -12,6 +17,10 @@ export const appEn = {
   'nav.users': 'Users',
   'nav.organisations': 'Organisations',
   'nav.hotline': 'Hotline',
+  'nav.cases': 'Cases',
+  'nav.approvals': 'Approvals',
+  'nav.topics': 'Hotline topics',
+  'nav.htcds': 'HTCDS import/export',
   'nav.audit': 'Audit log',
   'nav.account': 'My account',
   'header.userMenu': 'Account menu of {name}',
@@ -274,6 +283,37 @@ export const appEn = {
   'auditEvent.case.searched': 'Cases searched',
   'auditEvent.case.updated': 'Case changed',
   'auditEvent.case.contactAttached': 'Contact attached to a case',
+  'auditEvent.person.updated': 'Person updated',
+  'auditEvent.case.victimUpdated': 'Victim context updated',
+  'auditEvent.case.sensitiveUpdated': 'Narrative or health updated',
+  'auditEvent.traffickingEvent.recorded': 'Trafficking event recorded',
+  'auditEvent.traffickingEvent.updated': 'Trafficking event corrected',
+  'auditEvent.traffickingEvent.deleted': 'Trafficking event removed',
+  'auditEvent.consent.recorded': 'Consent recorded',
+  'auditEvent.consent.withdrawn': 'Consent withdrawn',
+  'auditEvent.workflow.read': 'Case work viewed',
+  'auditEvent.assessment.recorded': 'Assessment recorded',
+  'auditEvent.supportPlan.recorded': 'Support plan recorded',
+  'auditEvent.supportPlan.updated': 'Support plan updated',
+  'auditEvent.service.recorded': 'Service recorded',
+  'auditEvent.followUp.recorded': 'Follow-up recorded',
+  'auditEvent.approval.requested': 'Approval requested',
+  'auditEvent.approval.decided': 'Approval decided',
+  'auditEvent.approval.listed': 'Approvals viewed',
+  'auditEvent.task.created': 'Task created',
+  'auditEvent.task.updated': 'Task updated',
+  'auditEvent.task.listed': 'Tasks viewed',
+  'auditEvent.attachment.added': 'Attachment added',
+  'auditEvent.attachment.read': 'Attachment opened',
+  'auditEvent.attachment.listed': 'Attachments viewed',
+  'auditEvent.attachment.deleted': 'Attachment deleted',
+  'auditEvent.case.exported': 'Case summary exported (PDF)',
+  'auditEvent.htcds.imported': 'HTCDS file imported',
+  'auditEvent.htcds.exported': 'HTCDS file exported',
+  'auditEvent.topic.updated': 'Hotline topics changed',
+  'auditEvent.caller.flagged': 'Caller flagged',
+  'auditEvent.caller.flagCleared': 'Caller flag cleared',
+  'auditEvent.contact.updated': 'Contact updated',
 
   'account.title': 'My account',
   'account.profile': 'Profile',
@@ -393,6 +433,11 @@ export const appEn = {
   'notFound.title': 'Page not found',
   'notFound.body': 'This page does not exist or you do not have access to it.',
   'notFound.home': 'Go to the home page',
+  ...caseFileMessages.en,
+  ...caseWorkflowMessages.en,
+  ...caseListMessages.en,
+  ...attachmentsMessages.en,
+  ...htcdsImportMessages.en,
 } as const;
 
 export type TAppKey = keyof typeof appEn;

@@ -1,5 +1,10 @@
 // Веб-қосымшаның қазақша каталогы: ағылшын тіліндегі бастапқы каталогтың әр кілті міндетті (tsc тексереді).
 // Қазақ тілінде сан есімнен кейін зат есім жекеше тұрады, сондықтан one және other формалары бірдей.
+import { caseFileMessages } from './case-file';
+import { caseWorkflowMessages } from './case-workflow';
+import { caseListMessages } from './case-list';
+import { attachmentsMessages } from './attachments';
+import { htcdsImportMessages } from './htcds-import';
 import type { TAppKey } from './en';
 
 export const appKk: Record<TAppKey, string> = {
@@ -14,6 +19,10 @@ export const appKk: Record<TAppKey, string> = {
   'nav.users': 'Пайдаланушылар',
   'nav.organisations': 'Ұйымдар',
   'nav.hotline': 'Жедел желі',
+  'nav.cases': 'Істер',
+  'nav.approvals': 'Бекітулер',
+  'nav.topics': 'Жедел желі тақырыптары',
+  'nav.htcds': 'HTCDS импорты мен экспорты',
   'nav.audit': 'Аудит журналы',
   'nav.account': 'Менің тіркелгім',
   'header.userMenu': 'Тіркелгі мәзірі: {name}',
@@ -278,6 +287,37 @@ export const appKk: Record<TAppKey, string> = {
   'auditEvent.case.searched': 'Істерді іздеу',
   'auditEvent.case.updated': 'Іс өзгертілді',
   'auditEvent.case.contactAttached': 'Өтініш іске тіркелді',
+  'auditEvent.person.updated': 'Адам деректері өзгертілді',
+  'auditEvent.case.victimUpdated': 'Жәбірленуші туралы мәліметтер өзгертілді',
+  'auditEvent.case.sensitiveUpdated': 'Баяндау немесе денсаулық мәліметтері өзгертілді',
+  'auditEvent.traffickingEvent.recorded': 'Адам саудасы оқиғасы жазылды',
+  'auditEvent.traffickingEvent.updated': 'Адам саудасы оқиғасы түзетілді',
+  'auditEvent.traffickingEvent.deleted': 'Адам саудасы оқиғасы жойылды',
+  'auditEvent.consent.recorded': 'Келісім жазылды',
+  'auditEvent.consent.withdrawn': 'Келісім кері қайтарылды',
+  'auditEvent.workflow.read': 'Іс бойынша жұмысты қарау',
+  'auditEvent.assessment.recorded': 'Бағалау жазылды',
+  'auditEvent.supportPlan.recorded': 'Көмек жоспары жазылды',
+  'auditEvent.supportPlan.updated': 'Көмек жоспары өзгертілді',
+  'auditEvent.service.recorded': 'Қызмет жазылды',
+  'auditEvent.followUp.recorded': 'Қадағалау жазылды',
+  'auditEvent.approval.requested': 'Бекіту сұралды',
+  'auditEvent.approval.decided': 'Бекіту бойынша шешім',
+  'auditEvent.approval.listed': 'Бекіту сұрауларын қарау',
+  'auditEvent.task.created': 'Тапсырма құрылды',
+  'auditEvent.task.updated': 'Тапсырма өзгертілді',
+  'auditEvent.task.listed': 'Тапсырмаларды қарау',
+  'auditEvent.attachment.added': 'Тіркеме қосылды',
+  'auditEvent.attachment.read': 'Тіркеме ашылды',
+  'auditEvent.attachment.listed': 'Тіркемелерді қарау',
+  'auditEvent.attachment.deleted': 'Тіркеме жойылды',
+  'auditEvent.case.exported': 'Іс бойынша қорытынды жүктелді (PDF)',
+  'auditEvent.htcds.imported': 'HTCDS файлы импортталды',
+  'auditEvent.htcds.exported': 'HTCDS файлы экспортталды',
+  'auditEvent.topic.updated': 'Жедел желі тақырыптары өзгертілді',
+  'auditEvent.caller.flagged': 'Қоңырау шалушы белгіленді',
+  'auditEvent.caller.flagCleared': 'Қоңырау шалушы белгісі алынды',
+  'auditEvent.contact.updated': 'Өтініш өзгертілді',
 
   'account.title': 'Менің тіркелгім',
   'account.profile': 'Профиль',
@@ -396,4 +436,9 @@ export const appKk: Record<TAppKey, string> = {
   'notFound.title': 'Бет табылмады',
   'notFound.body': 'Мұндай бет жоқ немесе оған қолжетімділігіңіз жоқ.',
   'notFound.home': 'Басты бетке өту',
+  ...caseFileMessages.kk,
+  ...caseWorkflowMessages.kk,
+  ...caseListMessages.kk,
+  ...attachmentsMessages.kk,
+  ...htcdsImportMessages.kk,
 };

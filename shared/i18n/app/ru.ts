@@ -1,4 +1,9 @@
 // Русский каталог веб-приложения: каждый ключ английского источника обязателен (проверяет tsc).
+import { caseFileMessages } from './case-file';
+import { caseWorkflowMessages } from './case-workflow';
+import { caseListMessages } from './case-list';
+import { attachmentsMessages } from './attachments';
+import { htcdsImportMessages } from './htcds-import';
 import type { TAppKey } from './en';
 
 export const appRu: Record<TAppKey, string> = {
@@ -13,6 +18,10 @@ export const appRu: Record<TAppKey, string> = {
   'nav.users': 'Пользователи',
   'nav.organisations': 'Организации',
   'nav.hotline': 'Горячая линия',
+  'nav.cases': 'Дела',
+  'nav.approvals': 'Утверждения',
+  'nav.topics': 'Темы горячей линии',
+  'nav.htcds': 'Импорт и экспорт HTCDS',
   'nav.audit': 'Журнал аудита',
   'nav.account': 'Моя учётная запись',
   'header.userMenu': 'Меню учётной записи: {name}',
@@ -282,6 +291,37 @@ export const appRu: Record<TAppKey, string> = {
   'auditEvent.case.searched': 'Поиск дел',
   'auditEvent.case.updated': 'Дело изменено',
   'auditEvent.case.contactAttached': 'Обращение прикреплено к делу',
+  'auditEvent.person.updated': 'Данные человека изменены',
+  'auditEvent.case.victimUpdated': 'Контекст пострадавшего изменён',
+  'auditEvent.case.sensitiveUpdated': 'Рассказ или сведения о здоровье изменены',
+  'auditEvent.traffickingEvent.recorded': 'Событие торговли людьми записано',
+  'auditEvent.traffickingEvent.updated': 'Событие торговли людьми исправлено',
+  'auditEvent.traffickingEvent.deleted': 'Событие торговли людьми удалено',
+  'auditEvent.consent.recorded': 'Согласие записано',
+  'auditEvent.consent.withdrawn': 'Согласие отозвано',
+  'auditEvent.workflow.read': 'Просмотр работы по делу',
+  'auditEvent.assessment.recorded': 'Оценка записана',
+  'auditEvent.supportPlan.recorded': 'План помощи записан',
+  'auditEvent.supportPlan.updated': 'План помощи изменён',
+  'auditEvent.service.recorded': 'Услуга записана',
+  'auditEvent.followUp.recorded': 'Сопровождение записано',
+  'auditEvent.approval.requested': 'Запрошено утверждение',
+  'auditEvent.approval.decided': 'Решение по утверждению',
+  'auditEvent.approval.listed': 'Просмотр запросов на утверждение',
+  'auditEvent.task.created': 'Задача создана',
+  'auditEvent.task.updated': 'Задача изменена',
+  'auditEvent.task.listed': 'Просмотр задач',
+  'auditEvent.attachment.added': 'Вложение добавлено',
+  'auditEvent.attachment.read': 'Вложение открыто',
+  'auditEvent.attachment.listed': 'Просмотр вложений',
+  'auditEvent.attachment.deleted': 'Вложение удалено',
+  'auditEvent.case.exported': 'Сводка по делу выгружена (PDF)',
+  'auditEvent.htcds.imported': 'Файл HTCDS импортирован',
+  'auditEvent.htcds.exported': 'Файл HTCDS выгружен',
+  'auditEvent.topic.updated': 'Темы горячей линии изменены',
+  'auditEvent.caller.flagged': 'Абонент отмечен',
+  'auditEvent.caller.flagCleared': 'Отметка абонента снята',
+  'auditEvent.contact.updated': 'Обращение изменено',
 
   'account.title': 'Моя учётная запись',
   'account.profile': 'Профиль',
@@ -403,4 +443,9 @@ export const appRu: Record<TAppKey, string> = {
   'notFound.title': 'Страница не найдена',
   'notFound.body': 'Такой страницы нет, или у вас нет к ней доступа.',
   'notFound.home': 'На главную',
+  ...caseFileMessages.ru,
+  ...caseWorkflowMessages.ru,
+  ...caseListMessages.ru,
+  ...attachmentsMessages.ru,
+  ...htcdsImportMessages.ru,
 };

@@ -1,4 +1,9 @@
 // API error messages (English is the source catalogue; ru and kk must have every key: tsc checks).
+import { caseFileErrors } from './case-file';
+import { workflowErrors } from './workflow';
+import { attachmentsErrors } from './attachments';
+import { htcdsErrors } from './htcds';
+import { hotlineErrors } from './hotline';
 export const errorsEn = {
   'error.unauthenticated': 'Please sign in to continue.',
   'error.sessionExpired': 'Your session has expired. Please sign in again.',
@@ -50,5 +55,10 @@ export const errorsEn = {
   'validation.searchNothingToFind': 'type a name, a case number, a phone or a document number',
   'validation.searchPrefixTooShort': 'a name prefix (ending in *) needs at least 3 letters',
   'validation.searchTooManyWords': 'too many words for a name search',
+  ...caseFileErrors.en,
+  ...workflowErrors.en,
+  ...attachmentsErrors.en,
+  ...htcdsErrors.en,
+  ...hotlineErrors.en,
 } as const;
 export type TErrorKey = keyof typeof errorsEn;

@@ -1,3 +1,8 @@
+import { caseFileErrors } from './case-file';
+import { workflowErrors } from './workflow';
+import { attachmentsErrors } from './attachments';
+import { htcdsErrors } from './htcds';
+import { hotlineErrors } from './hotline';
 import type { TErrorKey } from './en';
 
 export const errorsKk: Record<TErrorKey, string> = {
@@ -53,4 +58,9 @@ export const errorsKk: Record<TErrorKey, string> = {
   'validation.searchNothingToFind': 'есімді, іс нөмірін, телефонды немесе құжат нөмірін енгізіңіз',
   'validation.searchPrefixTooShort': 'есімнің басы (соңында *) кемінде 3 әріптен тұруы керек',
   'validation.searchTooManyWords': 'есім бойынша іздеуге сөз тым көп',
+  ...caseFileErrors.kk,
+  ...workflowErrors.kk,
+  ...attachmentsErrors.kk,
+  ...htcdsErrors.kk,
+  ...hotlineErrors.kk,
 };

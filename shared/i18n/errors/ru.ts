@@ -1,3 +1,8 @@
+import { caseFileErrors } from './case-file';
+import { workflowErrors } from './workflow';
+import { attachmentsErrors } from './attachments';
+import { htcdsErrors } from './htcds';
+import { hotlineErrors } from './hotline';
 import type { TErrorKey } from './en';
 
 export const errorsRu: Record<TErrorKey, string> = {
@@ -53,4 +58,9 @@ export const errorsRu: Record<TErrorKey, string> = {
   'validation.searchNothingToFind': 'введите имя, номер дела, телефон или номер документа',
   'validation.searchPrefixTooShort': 'начало имени (с * на конце) должно содержать не меньше 3 букв',
   'validation.searchTooManyWords': 'слишком много слов для поиска по имени',
+  ...caseFileErrors.ru,
+  ...workflowErrors.ru,
+  ...attachmentsErrors.ru,
+  ...htcdsErrors.ru,
+  ...hotlineErrors.ru,
 };

@@ -14,9 +14,13 @@ type TNavItem = { to: string; label: TAppKey; anyOf: readonly TAction[] | null }
 const NAV: readonly TNavItem[] = [
   { to: '/', label: 'nav.home', anyOf: null },
   { to: '/hotline', label: 'nav.hotline', anyOf: ['contact.create'] },
+  { to: '/cases', label: 'nav.cases', anyOf: ['case.read'] },
+  { to: '/approvals', label: 'nav.approvals', anyOf: ['case.approve'] },
   { to: '/users', label: 'nav.users', anyOf: ['user.list'] },
   { to: '/organisations', label: 'nav.organisations', anyOf: ['organisation.list', 'organisation.update'] },
   { to: '/audit', label: 'nav.audit', anyOf: ['audit.read'] },
+  { to: '/admin/topics', label: 'nav.topics', anyOf: ['topic.manage'] },
+  { to: '/admin/htcds', label: 'nav.htcds', anyOf: ['htcds.import', 'htcds.export'] },
 ];
 
 export function AppLayout() {
