@@ -29,4 +29,5 @@ export const LIMITS = {
   taskTitleMax: 300,
   attachmentMaxBytes: 10_000_000, // one scanned document or photo
   attachmentsPerCaseMax: 200,
+  listCountCap: 10_000, // a list's total is counted exactly up to this, then shown as "more than"
 } as const;

@@ -456,3 +456,32 @@ export const ZAttachment = z.object({
 export type TAttachment = z.infer<typeof ZAttachment>;
 
 export { ZBirthDate };
+
+/** Kinds of entries on a case's timeline (case_events.kind); labelled in the web app. */
+export const CASE_EVENT_KINDS = [
+  'created',
+  'updated',
+  'contactAttached',
+  'personUpdated',
+  'victimUpdated',
+  'sensitiveUpdated',
+  'traffickingEventRecorded',
+  'traffickingEventUpdated',
+  'traffickingEventDeleted',
+  'consentRecorded',
+  'consentWithdrawn',
+  'assessmentRecorded',
+  'supportPlanRecorded',
+  'supportPlanUpdated',
+  'serviceRecorded',
+  'followUpRecorded',
+  'approvalRequested',
+  'approvalDecided',
+  'taskCreated',
+  'taskUpdated',
+  'attachmentAdded',
+  'attachmentDeleted',
+  'exported',
+  'imported',
+] as const;
+export type TCaseEventKind = (typeof CASE_EVENT_KINDS)[number];

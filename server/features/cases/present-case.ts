@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ACTIONS, type TAction } from '../../../shared/roles';
+import type { TCaseEventKind } from '../../../shared/schemas/case-file';
 import type { TActor } from '../../access/actor';
 import { can, permittedActions } from '../../access/policies';
 import type { Sealer } from '../../crypto/seal';
@@ -189,7 +190,7 @@ export async function loadCaseDetail(db: Queryable, row: TCaseRow): Promise<TCas
 export async function addCaseEvent(
   db: Queryable & { actor: TActor },
   caseId: string,
-  kind: 'created' | 'updated' | 'contactAttached',
+  kind: TCaseEventKind,
   payload: Record<string, unknown>,
 ): Promise<void> {
   await db.query(`INSERT INTO case_events (case_id, org_id, user_id, kind, payload) VALUES ($1, $2, $3, $4, $5)`, [
