@@ -29,5 +29,6 @@ export const LIMITS = {
   taskTitleMax: 300,
   attachmentMaxBytes: 10_000_000, // one scanned document or photo
   attachmentsPerCaseMax: 200,
+  htcdsImportMaxBytes: 50_000_000, // one HTCDS file uploaded in the web app (the CLI streams any size)
   listCountCap: 10_000, // a list's total is counted exactly up to this, then shown as "more than"
 } as const;

@@ -70,11 +70,41 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * Every request body is JSON, UTF-8, at most LIMITS.bodyBytes: checked before any handler runs, so a
  * bad body changes nothing. The parsed body stays cached for the route's validator.
  */
+/**
+ * Routes that take a file instead of JSON: the body is limited and its content type checked here;
+ * the handler reads it with `c.req.arrayBuffer()` and checks the content itself.
+ */
+export const UPLOAD_ROUTES: readonly { method: string; path: RegExp; maxBytes: number; types: RegExp }[] = [
+  {
+    // a case's attachment: a scanned document or photo
+    method: 'POST',
+    path: /^\/api\/v1\/cases\/[^/]+\/attachments$/,
+    maxBytes: LIMITS.attachmentMaxBytes,
+    types: /^(application\/pdf|image\/jpeg|image\/png|image\/webp)\s*(;|$)/i,
+  },
+  {
+    // an HTCDS file to import (administrators)
+    method: 'POST',
+    path: /^\/api\/v1\/htcds\/import$/,
+    maxBytes: LIMITS.htcdsImportMaxBytes,
+    types: /^text\/csv\s*(;|$)/i,
+  },
+];
+
 export const bodyGuard = createMiddleware<TEnv>(async (c, next) => {
   // A NUL character is never valid text here, and PostgreSQL cannot store it in a text column.
   const badParam = Object.entries(c.req.queries()).find(([k, vs]) => k.includes('\0') || vs.some((v) => v.includes('\0')));
   if (badParam) throw nulError(c.var.locale, badParam[0]);
   if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+  const upload = UPLOAD_ROUTES.find((u) => u.method === c.req.method && u.path.test(c.req.path));
+  if (upload) {
+    const size = Number(c.req.header('content-length') ?? '0');
+    if (size > upload.maxBytes) throw new HttpError(413, 'error.payloadTooLarge', { limit: upload.maxBytes });
+    if (!upload.types.test(c.req.header('content-type') ?? '')) throw new HttpError(415, 'error.unsupportedFileType');
+    const raw = await readLimited(c.req.raw, upload.maxBytes);
+    if (raw === null) throw new HttpError(413, 'error.payloadTooLarge', { limit: upload.maxBytes });
+    return next();
+  }
   const declared = Number(c.req.header('content-length') ?? '0');
   if (declared > LIMITS.bodyBytes) throw new HttpError(413, 'error.payloadTooLarge', { limit: LIMITS.bodyBytes });
   const raw = await readLimited(c.req.raw, LIMITS.bodyBytes);

@@ -14,6 +14,7 @@ export const errorsEn = {
   'error.malformedJson': 'The request body is not valid JSON.',
   'error.invalidUtf8': 'The request body is not valid UTF-8 text.',
   'error.unsupportedMediaType': 'Send the request body as application/json.',
+  'error.unsupportedFileType': 'This type of file is not accepted here.',
   'error.payloadTooLarge': 'The request is too large (at most {limit, number} bytes).',
   'error.csrf': 'The security token of this page is missing or out of date. Reload the page and try again.',
   'error.invalidCredentials': 'The e-mail or password is not correct.',

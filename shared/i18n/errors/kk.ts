@@ -15,6 +15,7 @@ export const errorsKk: Record<TErrorKey, string> = {
   'error.malformedJson': 'Сұрау денесі дұрыс JSON емес.',
   'error.invalidUtf8': 'Сұрау денесі дұрыс UTF-8 мәтіні емес.',
   'error.unsupportedMediaType': 'Сұрау денесін application/json пішімінде жіберіңіз.',
+  'error.unsupportedFileType': 'Мұнда бұл түрдегі файл қабылданбайды.',
   'error.payloadTooLarge': 'Сұрау тым үлкен ({limit, number} байттан аспауы керек).',
   'error.csrf': 'Беттің қауіпсіздік токені жоқ немесе ескірген. Бетті жаңартып, қайталап көріңіз.',
   'error.invalidCredentials': 'Электрондық пошта немесе құпиясөз қате.',

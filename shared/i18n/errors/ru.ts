@@ -15,6 +15,7 @@ export const errorsRu: Record<TErrorKey, string> = {
   'error.malformedJson': 'Тело запроса не является корректным JSON.',
   'error.invalidUtf8': 'Тело запроса не является корректным текстом UTF-8.',
   'error.unsupportedMediaType': 'Отправьте тело запроса в формате application/json.',
+  'error.unsupportedFileType': 'Файлы этого типа здесь не принимаются.',
   'error.payloadTooLarge': 'Запрос слишком большой (не более {limit, number} байт).',
   'error.csrf': 'Токен безопасности страницы отсутствует или устарел. Обновите страницу и повторите попытку.',
   'error.invalidCredentials': 'Неверный адрес электронной почты или пароль.',
