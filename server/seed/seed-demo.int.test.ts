@@ -24,7 +24,7 @@ describe('seed --demo', () => {
   it('creates the network, one user per role, marks demo mode, audits, and is idempotent', async () => {
     expect(deps.isDemo()).toBe(false);
     const first = await seedDemo(deps);
-    expect(first).toMatchObject({ organisationsCreated: 5, usersCreated: 9, password: DEMO_PASSWORD });
+    expect(first).toMatchObject({ organisationsCreated: 5, usersCreated: DEMO_USERS.length, password: DEMO_PASSWORD });
     expect(deps.isDemo()).toBe(true);
 
     const { rows: orgs } = await db.query<{ type: string; is_network_coordinator: boolean; is_demo: boolean; region: string }>(
