@@ -50,7 +50,7 @@ describe('seed --demo', () => {
       `SELECT (SELECT count(*)::int FROM organisations) AS o, (SELECT count(*)::int FROM users) AS u,
               (SELECT count(*)::int FROM audit_log WHERE action = 'seed.demoCreated') AS a`,
     );
-    expect(counts[0]).toEqual({ o: 5, u: 9, a: 1 });
+    expect(counts[0]).toEqual({ o: 5, u: DEMO_USERS.length, a: 1 });
   });
 
   it('refuses a database with any non-demo organisation, changing nothing', async () => {
