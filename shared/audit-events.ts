@@ -67,6 +67,7 @@ export const AUDIT_EVENTS = [
   'caller.flagged',
   'caller.flagCleared',
   'contact.updated',
+  'linkage.exported',
 ] as const;
 export type TAuditEvent = (typeof AUDIT_EVENTS)[number];
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;

@@ -314,6 +314,7 @@ export const appEn = {
   'auditEvent.caller.flagged': 'Caller flagged',
   'auditEvent.caller.flagCleared': 'Caller flag cleared',
   'auditEvent.contact.updated': 'Contact updated',
+  'auditEvent.linkage.exported': 'Persons exported as linkage encodings',
 
   'account.title': 'My account',
   'account.profile': 'Profile',

@@ -318,6 +318,7 @@ export const appKk: Record<TAppKey, string> = {
   'auditEvent.caller.flagged': 'Қоңырау шалушы белгіленді',
   'auditEvent.caller.flagCleared': 'Қоңырау шалушы белгісі алынды',
   'auditEvent.contact.updated': 'Өтініш өзгертілді',
+  'auditEvent.linkage.exported': 'Адамдар салыстыру кодтары ретінде жүктелді',
 
   'account.title': 'Менің тіркелгім',
   'account.profile': 'Профиль',

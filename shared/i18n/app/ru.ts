@@ -322,6 +322,7 @@ export const appRu: Record<TAppKey, string> = {
   'auditEvent.caller.flagged': 'Абонент отмечен',
   'auditEvent.caller.flagCleared': 'Отметка абонента снята',
   'auditEvent.contact.updated': 'Обращение изменено',
+  'auditEvent.linkage.exported': 'Лица выгружены в виде кодов для сопоставления',
 
   'account.title': 'Моя учётная запись',
   'account.profile': 'Профиль',
