@@ -22,6 +22,7 @@ import { registerWorkflow } from './features/workflow';
 import { registerAttachments } from './features/attachments';
 import { registerHtcdsIo } from './features/htcds-io';
 import { registerHotlineAdmin } from './features/hotline-admin';
+import { registerDuplicates } from './features/duplicates';
 import { registerWeb } from './http/web';
 
 export type TApp = OpenAPIHono<TEnv>;
@@ -57,6 +58,7 @@ export function createApp(deps: TDeps): TApp {
   registerAttachments(app);
   registerHtcdsIo(app);
   registerHotlineAdmin(app);
+  registerDuplicates(app);
   registerAudit(app);
   registerDocs(app);
   registerWeb(app, deps.webDir);

@@ -4,11 +4,37 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
 import { purgeExpiredSessions } from './auth/sessions';
 import type { TDeps } from './http/context';
+import { reindexOrganisation, scanOrganisation } from './features/duplicates/scan';
+import { appendAudit } from './audit/audit';
 
 // Serving a booted instance: the HTTP server, the periodic jobs, and a graceful stop that lets
 // in-flight requests finish before the database is closed (PGlite flushes its files on close).
 
 const PURGE_EVERY_MS = 10 * 60_000;
+const NIGHTLY_CHECK_MS = 30 * 60_000;
+let lastNightlyDay = '';
+
+/** Once a night (the first check after 02:00 in Kazakhstan, UTC+5): scan every organisation. */
+async function nightlyDuplicateScan(deps: TDeps, now = new Date()): Promise<void> {
+  const local = new Date(now.getTime() + 5 * 3_600_000);
+  const day = local.toISOString().slice(0, 10);
+  if (local.getUTCHours() < 2 || day === lastNightlyDay) return;
+  lastNightlyDay = day;
+  try {
+    const { rows } = await deps.systemDb.query<{ id: string }>('SELECT id FROM organisations');
+    for (const org of rows) {
+      await deps.systemDb.transaction(async (tx) => {
+        const indexed = await reindexOrganisation(tx, deps.sealer, org.id);
+        const res = await scanOrganisation(tx, org.id);
+        await appendAudit(tx, deps.keyring.auditKey, { actorUserId: null, actorOrgId: null, ip: null, requestId: null }, [
+          { action: 'person.duplicatesScanned', outcome: 'success', targetType: 'organisation', targetId: org.id, details: { ...res, indexed, via: 'nightly' } },
+        ]);
+      });
+    }
+  } catch (err) {
+    deps.log.error({ err }, 'the nightly duplicate scan failed');
+  }
+}
 const STOP_GRACE_MS = 10_000;
 
 export type TRunningServer = {
@@ -51,11 +77,15 @@ export async function startServer(deps: TDeps, opts: { host: string; port: numbe
   void purge();
   const timer = setInterval(() => void purge(), PURGE_EVERY_MS);
   timer.unref();
+  // Nightly: the list of likely duplicate persons of every organisation (02:00 Kazakhstan time).
+  const nightly = setInterval(() => void nightlyDuplicateScan(deps), NIGHTLY_CHECK_MS);
+  nightly.unref();
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       clearInterval(timer);
+      clearInterval(nightly);
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => {
           server.closeAllConnections();

@@ -68,6 +68,12 @@ export const AUDIT_EVENTS = [
   'caller.flagCleared',
   'contact.updated',
   'linkage.exported',
+  'person.duplicateChecked',
+  'person.duplicatesListed',
+  'person.duplicateDismissed',
+  'person.merged',
+  'person.mergeUndone',
+  'person.duplicatesScanned',
 ] as const;
 export type TAuditEvent = (typeof AUDIT_EVENTS)[number];
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;

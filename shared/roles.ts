@@ -45,6 +45,7 @@ export const ACTIONS = [
   'htcds.export', // export the organisation's cases as an HTCDS file
   'topic.manage', // edit the organisation's hotline topic tree
   'caller.flag', // flag a caller (abusive, at risk) and clear a flag
+  'person.merge', // review likely duplicates, merge two records of one person, undo a merge
 ] as const;
 export type TAction = (typeof ACTIONS)[number];
 
@@ -98,6 +99,7 @@ export const ROLE_ACTIONS: Record<TRole, readonly TAction[]> = {
     'attachment.create',
     'case.export',
     'caller.flag',
+    'person.merge',
   ],
   supervisor: [
     'organisation.read',
@@ -120,6 +122,7 @@ export const ROLE_ACTIONS: Record<TRole, readonly TAction[]> = {
     'attachment.delete',
     'case.export',
     'caller.flag',
+    'person.merge',
   ],
   partner_officer: ['organisation.read'],
   analyst: ['organisation.read', 'stats.read'],

@@ -14,6 +14,7 @@ import { register as registerUser } from './commands/user';
 import { register as registerHtcds } from './commands/htcds';
 import { register as registerGenerate } from './commands/generate';
 import { register as registerLink } from './commands/link';
+import { register as registerDuplicates } from './commands/duplicates';
 import { describeFailure } from './errors';
 
 // `senim …`: one file per command under commands/, each exporting register(program).
@@ -42,6 +43,7 @@ PORT, HOST. SENIM_DEBUG=1 prints stack traces of unexpected failures.`,
   registerHtcds(program);
   registerGenerate(program);
   registerLink(program);
+  registerDuplicates(program);
   for (const cmd of program.commands) cmd.showHelpAfterError('(add --help for usage)');
   return program;
 }

@@ -37,6 +37,7 @@ export const SEALED_COLUMNS: readonly TSealedColumn[] = [
   { table: 'attachments', column: 'filename_sealed', context: 'attachments.filename', key: 'id' },
   { table: 'attachments', column: 'content_sealed', context: 'attachments.content', key: 'id' },
   { table: 'caller_flags', column: 'note_sealed', context: 'caller_flags.note', key: 'id' },
+  { table: 'person_merges', column: 'undo_sealed', context: 'person_merges.undo', key: 'id' },
 ];
 
 /** The key canary (instance_meta 'key_check', base64 in jsonb) is re-sealed separately. */

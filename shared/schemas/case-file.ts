@@ -483,5 +483,7 @@ export const CASE_EVENT_KINDS = [
   'attachmentDeleted',
   'exported',
   'imported',
+  'personMerged',
+  'personMergeUndone',
 ] as const;
 export type TCaseEventKind = (typeof CASE_EVENT_KINDS)[number];

@@ -315,6 +315,12 @@ export const appEn = {
   'auditEvent.caller.flagCleared': 'Caller flag cleared',
   'auditEvent.contact.updated': 'Contact updated',
   'auditEvent.linkage.exported': 'Persons exported as linkage encodings',
+  'auditEvent.person.duplicateChecked': 'Duplicate check',
+  'auditEvent.person.duplicatesListed': 'Possible duplicates viewed',
+  'auditEvent.person.duplicateDismissed': 'Not a duplicate',
+  'auditEvent.person.merged': 'Records merged',
+  'auditEvent.person.mergeUndone': 'Merge undone',
+  'auditEvent.person.duplicatesScanned': 'Duplicate scan',
 
   'account.title': 'My account',
   'account.profile': 'Profile',

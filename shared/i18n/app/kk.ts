@@ -319,6 +319,12 @@ export const appKk: Record<TAppKey, string> = {
   'auditEvent.caller.flagCleared': 'Қоңырау шалушы белгісі алынды',
   'auditEvent.contact.updated': 'Өтініш өзгертілді',
   'auditEvent.linkage.exported': 'Адамдар салыстыру кодтары ретінде жүктелді',
+  'auditEvent.person.duplicateChecked': 'Қайталануды тексеру',
+  'auditEvent.person.duplicatesListed': 'Ықтимал қайталанулар қаралды',
+  'auditEvent.person.duplicateDismissed': 'Қайталану емес деп белгіленді',
+  'auditEvent.person.merged': 'Жазбалар біріктірілді',
+  'auditEvent.person.mergeUndone': 'Біріктіру болдырылмады',
+  'auditEvent.person.duplicatesScanned': 'Қайталануларды іздеу',
 
   'account.title': 'Менің тіркелгім',
   'account.profile': 'Профиль',

@@ -323,6 +323,12 @@ export const appRu: Record<TAppKey, string> = {
   'auditEvent.caller.flagCleared': 'Отметка абонента снята',
   'auditEvent.contact.updated': 'Обращение изменено',
   'auditEvent.linkage.exported': 'Лица выгружены в виде кодов для сопоставления',
+  'auditEvent.person.duplicateChecked': 'Проверка на дубликаты',
+  'auditEvent.person.duplicatesListed': 'Просмотр возможных дубликатов',
+  'auditEvent.person.duplicateDismissed': 'Отмечено: не дубликат',
+  'auditEvent.person.merged': 'Записи объединены',
+  'auditEvent.person.mergeUndone': 'Объединение отменено',
+  'auditEvent.person.duplicatesScanned': 'Поиск дубликатов',
 
   'account.title': 'Моя учётная запись',
   'account.profile': 'Профиль',

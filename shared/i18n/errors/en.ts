@@ -4,6 +4,7 @@ import { workflowErrors } from './workflow';
 import { attachmentsErrors } from './attachments';
 import { htcdsErrors } from './htcds';
 import { hotlineErrors } from './hotline';
+import { duplicatesErrors } from './duplicates';
 export const errorsEn = {
   'error.unauthenticated': 'Please sign in to continue.',
   'error.sessionExpired': 'Your session has expired. Please sign in again.',
@@ -61,5 +62,6 @@ export const errorsEn = {
   ...attachmentsErrors.en,
   ...htcdsErrors.en,
   ...hotlineErrors.en,
+  ...duplicatesErrors.en,
 } as const;
 export type TErrorKey = keyof typeof errorsEn;

@@ -3,6 +3,7 @@ import { workflowErrors } from './workflow';
 import { attachmentsErrors } from './attachments';
 import { htcdsErrors } from './htcds';
 import { hotlineErrors } from './hotline';
+import { duplicatesErrors } from './duplicates';
 import type { TErrorKey } from './en';
 
 export const errorsRu: Record<TErrorKey, string> = {
@@ -64,4 +65,5 @@ export const errorsRu: Record<TErrorKey, string> = {
   ...attachmentsErrors.ru,
   ...htcdsErrors.ru,
   ...hotlineErrors.ru,
+  ...duplicatesErrors.ru,
 };
