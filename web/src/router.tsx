@@ -18,6 +18,8 @@ const CasePage = lazy(() => import('./routes/case-page'));
 const ApprovalsPage = lazy(() => import('./routes/approvals-page'));
 const TopicsPage = lazy(() => import('./routes/topics-page'));
 const HtcdsPage = lazy(() => import('./routes/htcds-page'));
+const DuplicatesPage = lazy(() => import('./routes/duplicates-page'));
+const ComparePage = lazy(() => import('./routes/compare-page'));
 const AccountPage = lazy(() => import('./routes/account-page'));
 const TwoFactorSetupPage = lazy(() => import('./routes/two-factor-setup-page'));
 
@@ -36,6 +38,8 @@ export const router = createBrowserRouter([
       { path: 'cases', element: <CasesPage /> },
       { path: 'cases/:id', element: <CasePage /> },
       { path: 'approvals', element: <ApprovalsPage /> },
+      { path: 'duplicates', element: <DuplicatesPage /> },
+      { path: 'duplicates/compare', element: <ComparePage /> },
       { path: 'admin/topics', element: <TopicsPage /> },
       { path: 'admin/htcds', element: <HtcdsPage /> },
       { path: 'users', element: <UsersPage /> },

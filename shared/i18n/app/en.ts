@@ -5,6 +5,7 @@ import { caseWorkflowMessages } from './case-workflow';
 import { caseListMessages } from './case-list';
 import { attachmentsMessages } from './attachments';
 import { htcdsImportMessages } from './htcds-import';
+import { duplicatesMessages } from './duplicates';
 export const appEn = {
   'app.name': 'Senim',
   'app.tagline': 'Counter-trafficking and migrant support network',
@@ -445,6 +446,7 @@ export const appEn = {
   ...caseListMessages.en,
   ...attachmentsMessages.en,
   ...htcdsImportMessages.en,
+  ...duplicatesMessages.en,
 } as const;
 
 export type TAppKey = keyof typeof appEn;

@@ -5,6 +5,7 @@ import { caseWorkflowMessages } from './case-workflow';
 import { caseListMessages } from './case-list';
 import { attachmentsMessages } from './attachments';
 import { htcdsImportMessages } from './htcds-import';
+import { duplicatesMessages } from './duplicates';
 import type { TAppKey } from './en';
 
 export const appKk: Record<TAppKey, string> = {
@@ -448,4 +449,5 @@ export const appKk: Record<TAppKey, string> = {
   ...caseListMessages.kk,
   ...attachmentsMessages.kk,
   ...htcdsImportMessages.kk,
+  ...duplicatesMessages.kk,
 };

@@ -4,6 +4,7 @@ import { caseWorkflowMessages } from './case-workflow';
 import { caseListMessages } from './case-list';
 import { attachmentsMessages } from './attachments';
 import { htcdsImportMessages } from './htcds-import';
+import { duplicatesMessages } from './duplicates';
 import type { TAppKey } from './en';
 
 export const appRu: Record<TAppKey, string> = {
@@ -455,4 +456,5 @@ export const appRu: Record<TAppKey, string> = {
   ...caseListMessages.ru,
   ...attachmentsMessages.ru,
   ...htcdsImportMessages.ru,
+  ...duplicatesMessages.ru,
 };

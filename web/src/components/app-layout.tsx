@@ -16,6 +16,7 @@ const NAV: readonly TNavItem[] = [
   { to: '/hotline', label: 'nav.hotline', anyOf: ['contact.create'] },
   { to: '/cases', label: 'nav.cases', anyOf: ['case.read'] },
   { to: '/approvals', label: 'nav.approvals', anyOf: ['case.approve'] },
+  { to: '/duplicates', label: 'nav.duplicates', anyOf: ['person.merge'] },
   { to: '/users', label: 'nav.users', anyOf: ['user.list'] },
   { to: '/organisations', label: 'nav.organisations', anyOf: ['organisation.list', 'organisation.update'] },
   { to: '/audit', label: 'nav.audit', anyOf: ['audit.read'] },
