@@ -4,7 +4,7 @@ import { LIMITS } from '../shared/limits';
 import type { TDeps, TEnv } from './http/context';
 import { auditOutsideRequest } from './http/context';
 import { HttpError } from './http/errors';
-import { baseContext, bodyGuard, csrfGuard, securityHeaders, sessionRequired, sessionResolver } from './http/middleware';
+import { baseContext, bodyGuard, csrfGuard, securityHeaders, sessionRequired, sessionResolver, uploadGuard } from './http/middleware';
 import { validationError, type TFieldError } from './http/validation';
 import { translate } from './i18n';
 import { registerDocs } from './features/docs';
@@ -44,6 +44,7 @@ export function createApp(deps: TDeps): TApp {
   app.use('/api/v1/*', sessionResolver);
   app.use('/api/v1/*', sessionRequired);
   app.use('/api/v1/*', csrfGuard);
+  app.use('/api/v1/*', uploadGuard);
 
   registerHealth(app);
   registerSession(app);

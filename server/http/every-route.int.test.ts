@@ -22,7 +22,7 @@ beforeAll(async () => {
   );
 });
 
-const concrete = (path: string) => path.replace(/\{id\}/g, crypto.randomUUID());
+const concrete = (path: string) => path.replace(/\{\w+\}/g, () => crypto.randomUUID());
 
 describe('every route', () => {
   it('the document lists the routes of this app', () => {

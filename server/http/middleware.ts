@@ -91,18 +91,28 @@ export const UPLOAD_ROUTES: readonly { method: string; path: RegExp; maxBytes: n
   },
 ];
 
+const uploadRouteOf = (method: string, path: string) => UPLOAD_ROUTES.find((u) => u.method === method && u.path.test(path));
+
+/** The body of an upload route: its type and size (runs after the session and CSRF checks). */
+export const uploadGuard = createMiddleware<TEnv>(async (c, next) => {
+  const upload = uploadRouteOf(c.req.method, c.req.path);
+  if (!upload) return next();
+  if (!upload.types.test(c.req.header('content-type') ?? '')) throw new HttpError(415, 'error.unsupportedFileType');
+  const raw = await readLimited(c.req.raw, upload.maxBytes);
+  if (raw === null) throw new HttpError(413, 'error.payloadTooLarge', { limit: upload.maxBytes });
+  return next();
+});
+
 export const bodyGuard = createMiddleware<TEnv>(async (c, next) => {
   // A NUL character is never valid text here, and PostgreSQL cannot store it in a text column.
   const badParam = Object.entries(c.req.queries()).find(([k, vs]) => k.includes('\0') || vs.some((v) => v.includes('\0')));
   if (badParam) throw nulError(c.var.locale, badParam[0]);
   if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
-  const upload = UPLOAD_ROUTES.find((u) => u.method === c.req.method && u.path.test(c.req.path));
+  // A file upload is checked after sign-in and CSRF (uploadGuard): here only its declared size.
+  const upload = uploadRouteOf(c.req.method, c.req.path);
   if (upload) {
     const size = Number(c.req.header('content-length') ?? '0');
     if (size > upload.maxBytes) throw new HttpError(413, 'error.payloadTooLarge', { limit: upload.maxBytes });
-    if (!upload.types.test(c.req.header('content-type') ?? '')) throw new HttpError(415, 'error.unsupportedFileType');
-    const raw = await readLimited(c.req.raw, upload.maxBytes);
-    if (raw === null) throw new HttpError(413, 'error.payloadTooLarge', { limit: upload.maxBytes });
     return next();
   }
   const declared = Number(c.req.header('content-length') ?? '0');

@@ -1,8 +1,10 @@
 import { CLOSED_STATUSES, type TUpdateCaseRequest } from '../../../shared/schemas/cases';
 import type { TApp } from '../../app';
-import { assertCan } from '../../access/policies';
+import { assertCan, can } from '../../access/policies';
 import type { ScopedDb } from '../../access/scoped-db';
 import { scoped } from '../../http/context';
+import { findPendingApproval, recordDirectClosure } from '../workflow/approvals-store';
+import { closeNeedsApproval, closurePending } from '../workflow/workflow-errors';
 import { caseConflict, fieldErrors } from './case-errors';
 import { assertAssignable } from './create-case';
 import {
@@ -26,12 +28,26 @@ const COLUMN_OF = {
 } as const satisfies Record<Exclude<keyof TUpdateCaseRequest, 'version'>, keyof TCaseRow>;
 type TField = keyof typeof COLUMN_OF;
 
+/**
+ * Timeline entries that change the case's own fields and name them (`fields`, with the new case
+ * `version`): edits here, workflow steps that move the stage, approved requests.
+ */
+const FIELD_EVENTS = [
+  'updated',
+  'assessmentRecorded',
+  'supportPlanRecorded',
+  'serviceRecorded',
+  'followUpRecorded',
+  'approvalDecided',
+];
+
 /** The fields saved by others since `version`, from the case timeline. */
 async function changedSince(sdb: ScopedDb, caseId: string, version: number): Promise<string[]> {
   const { rows } = await sdb.query<{ field: string }>(
     `SELECT DISTINCT jsonb_array_elements_text(payload->'fields') AS field FROM case_events
-      WHERE case_id = $1 AND kind = 'updated' AND (payload->>'version')::int > $2 ORDER BY 1`,
-    [caseId, version],
+      WHERE case_id = $1 AND kind = ANY($3::text[]) AND payload ? 'fields' AND (payload->>'version')::int > $2
+      ORDER BY 1`,
+    [caseId, version, FIELD_EVENTS],
   );
   return rows.map((r) => r.field);
 }
@@ -57,10 +73,14 @@ export function registerUpdateCase(app: TApp): void {
       if (isClosed(status) !== (stage === 'closed')) throw fieldErrors(locale, [{ path: 'stage', key: 'validation.invalidOption' }]);
       const closing = isClosed(status) && !isClosed(cur.status);
       const reopening = !isClosed(status) && isClosed(cur.status);
-      // Closing and reopening need a supervisor's approval.
-      if (closing || reopening) assertCan(sdb.actor, 'case.close', { type: 'case', id });
+      // Closing and reopening need a supervisor. A case worker asks for a closure instead
+      // (POST /api/v1/cases/{id}/approvals); a supervisor closing here is the approver, and the
+      // closure is recorded among the case's approvals too.
+      if (closing && !can(sdb.actor, 'case.close')) throw closeNeedsApproval(id);
+      if (reopening) assertCan(sdb.actor, 'case.close', { type: 'case', id });
       const closureReason = body.closureReason ?? (reopening ? null : cur.closure_reason);
       if (closing && !closureReason) throw fieldErrors(locale, [{ path: 'closureReason', key: 'validation.closureReasonRequired' }]);
+      if (closing && (await findPendingApproval(sdb, id, 'closure'))) throw closurePending(id);
       if (body.assignedUserId) await assertAssignable(sdb, body.assignedUserId, locale);
 
       const next: Pick<TCaseRow, (typeof COLUMN_OF)[TField]> = {
@@ -82,7 +102,8 @@ export function registerUpdateCase(app: TApp): void {
         [id, status, stage, next.assigned_user_id, next.region, closureReason, closing, reopening],
       );
       const row = rows[0]!;
-      await addCaseEvent(sdb, id, 'updated', { fields, version: row.version, status, stage });
+      const approvalId = closing ? await recordDirectClosure(sdb, id, { status, reason: closureReason! }) : null;
+      await addCaseEvent(sdb, id, 'updated', { fields, version: row.version, status, stage, ...(approvalId ? { approvalId } : {}) });
       sdb.audit({
         action: 'case.updated',
         outcome: 'success',
@@ -90,6 +111,15 @@ export function registerUpdateCase(app: TApp): void {
         targetId: id,
         details: { fields, status, stage, ...(closing ? { closed: true } : {}), ...(reopening ? { reopened: true } : {}) },
       });
+      if (approvalId) {
+        sdb.audit({
+          action: 'approval.decided',
+          outcome: 'success',
+          targetType: 'approval',
+          targetId: approvalId,
+          details: { caseId: id, kind: 'closure', decision: 'approved', direct: true, fields: ['status', 'stage', 'closureReason'] },
+        });
+      }
       return c.json(presentCase(sdb.actor, c.var.deps.sealer, row, await loadCaseDetail(sdb, row)), 200);
     });
   });
