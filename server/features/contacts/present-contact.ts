@@ -27,6 +27,11 @@ export const ZContact = z
     hasCallerPhone: z.boolean(),
     personId: z.string().uuid().nullable(),
     caseId: z.string().uuid().nullable(),
+    /** when the caller is to be called back (null: no callback) */
+    callbackDueAt: z.string().nullable(),
+    callbackDoneAt: z.string().nullable(),
+    /** a crisis contact stays on the board's open crises until resolved */
+    crisisResolvedAt: z.string().nullable(),
     createdAt: z.string(),
     actions: z.array(z.enum(ACTIONS)),
   })
@@ -53,12 +58,15 @@ export type TContactRow = {
   person_id: string | null;
   case_id: string | null;
   idempotency_hash: Uint8Array | null;
+  callback_due_at: Date | null;
+  callback_done_at: Date | null;
+  crisis_resolved_at: Date | null;
   created_at: Date;
 };
 
 export const CONTACT_COLUMNS = `id, user_id, channel, language, started_at, duration_s, contact_type, caller_role,
   topics, caller_region, problem_region, urgency, outcome, notes_sealed, caller_phone_sealed, caller_phone_bidx,
-  person_id, case_id, idempotency_hash, created_at`;
+  person_id, case_id, idempotency_hash, callback_due_at, callback_done_at, crisis_resolved_at, created_at`;
 
 const RECORD_ACTIONS: readonly TAction[] = ['contact.read', 'contact.readNotes', 'case.create', 'case.attachContact'];
 
@@ -84,6 +92,9 @@ export function presentContact(actor: TActor, sealer: Sealer, row: TContactRow):
     hasCallerPhone: row.caller_phone_bidx !== null,
     personId: row.person_id,
     caseId: row.case_id,
+    callbackDueAt: row.callback_due_at?.toISOString() ?? null,
+    callbackDoneAt: row.callback_done_at?.toISOString() ?? null,
+    crisisResolvedAt: row.crisis_resolved_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     actions: permittedActions(actor, RECORD_ACTIONS),
   };

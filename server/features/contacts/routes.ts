@@ -1,6 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ZCreateContactRequest, ZIdempotencyKey, ZListContactsQuery } from '../../../shared/schemas/contacts';
+import {
+  ZCreateContactRequest,
+  ZIdempotencyKey,
+  ZListContactsQuery,
+  ZUpdateContactRequest,
+} from '../../../shared/schemas/contacts';
 import { errors, jsonBody, ZIdParam } from '../../http/openapi';
+import { ZCallerFlag } from '../hotline-admin/caller-flags-present';
 import { ZContact } from './present-contact';
 
 /** What the operator learns about a caller who gave a phone number they have used before. */
@@ -10,6 +16,8 @@ export const ZCallerRecognition = z.object({
   earlierContacts: z.number().int(),
   /** persons of this organisation with this phone */
   knownPersons: z.number().int(),
+  /** the phone's caller flags still in force (absent when there are none) */
+  flags: z.array(ZCallerFlag).optional(),
 });
 
 export const createContactRoute = createRoute({
@@ -60,6 +68,18 @@ export const getContactRoute = createRoute({
   request: { params: ZIdParam },
   responses: {
     200: { description: 'the contact', content: { 'application/json': { schema: ZContact } } },
+    ...errors(400, 401, 403, 404),
+  },
+});
+
+export const updateContactRoute = createRoute({
+  method: 'patch',
+  path: '/api/v1/contacts/{id}',
+  tags: ['contacts'],
+  summary: 'Mark the callback of a contact made, or its crisis resolved (each is set once, at the time of the request)',
+  request: { params: ZIdParam, body: jsonBody(ZUpdateContactRequest) },
+  responses: {
+    200: { description: 'updated', content: { 'application/json': { schema: ZContact } } },
     ...errors(400, 401, 403, 404),
   },
 });

@@ -29,6 +29,8 @@ export const ZContactForm = z.object({
   topics: z.array(z.string()).max(LIMITS.topicsMax).optional(),
   notes: z.string().max(LIMITS.notesMax).optional(),
   callerPhone: z.union([z.literal(''), ZPhone]).optional(),
+  /** datetime-local value; empty: no callback */
+  callbackDueAt: z.string().optional(),
 });
 export type TContactFormInput = z.input<typeof ZContactForm>;
 export type TContactFormValues = z.output<typeof ZContactForm>;
@@ -53,6 +55,7 @@ export const emptyContactForm = (): TContactFormInput => ({
   topics: [],
   notes: '',
   callerPhone: '',
+  callbackDueAt: '',
 });
 
 /** A random Idempotency-Key (getRandomValues works outside secure contexts too, unlike randomUUID). */
@@ -65,6 +68,13 @@ export function newIdempotencyKey(): string {
 export function startedAtInstant(value: string, now = Date.now()): string | null {
   const time = new Date(value).getTime();
   if (Number.isNaN(time) || time > now + 60_000) return null;
+  return new Date(time).toISOString();
+}
+
+/** The callback time as an instant; null when the control's value is not a time or is not ahead. */
+export function callbackInstant(value: string, now = Date.now()): string | null {
+  const time = new Date(value).getTime();
+  if (Number.isNaN(time) || time <= now) return null;
   return new Date(time).toISOString();
 }
 
@@ -91,8 +101,9 @@ export function toContactRequest(values: TContactFormValues, startedAt: string):
     outcome: present<NonNullable<TRequest['outcome']>>(values.outcome),
     callerRegion: present<NonNullable<TRequest['callerRegion']>>(values.callerRegion),
     problemRegion: present<NonNullable<TRequest['problemRegion']>>(values.problemRegion),
-    topics: (values.topics ?? []) as TRequest['topics'],
+    topics: values.topics ?? [],
     notes: notes || undefined,
     callerPhone: phone || undefined,
+    callbackDueAt: values.callbackDueAt ? (callbackInstant(values.callbackDueAt) ?? undefined) : undefined,
   };
 }

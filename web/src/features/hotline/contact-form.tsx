@@ -1,13 +1,12 @@
 // Logging a contact, keyboard first: the type first (count-only types need nothing else), Enter
 // saves from any control, one Idempotency-Key per form instance so a double submission stores once.
-import { Button, CheckboxGroup, Flex, Grid, Heading, Text, TextArea } from '@radix-ui/themes';
+import { Button, Flex, Grid, Heading, Text, TextArea } from '@radix-ui/themes';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import {
   CALLER_ROLES,
   CONTACT_CHANNELS,
   CONTACT_OUTCOMES,
-  CONTACT_TOPICS,
   DATA_CONTACT_TYPES,
   isNonDataContactType,
   NON_DATA_CONTACT_TYPES,
@@ -22,6 +21,7 @@ import { useZodResolver } from '../../i18n/zod-resolver';
 import { RegionSelect } from '../organisations/region-select';
 import { CodeSelect } from './code-select';
 import {
+  callbackInstant,
   emptyContactForm,
   localDateTimeValue,
   newIdempotencyKey,
@@ -30,6 +30,7 @@ import {
   ZContactForm,
 } from './contact-form-schema';
 import { TextInputField } from '../../components/text-input-field';
+import { TopicChoices } from './topic-choices';
 
 export const CONTACT_LANGUAGES = ['rus', 'kaz', 'uzb', 'kir', 'tgk', 'eng'] as const;
 
@@ -66,6 +67,10 @@ export function ContactForm({ onSaved }: { onSaved: (logged: TLoggedContact) => 
     const startedAt = startedAtInstant(values.startedAt);
     if (!startedAt) {
       form.setError('startedAt', { message: t('hotline.inFuture') }, { shouldFocus: true });
+      return;
+    }
+    if (values.callbackDueAt && !isNonDataContactType(values.contactType) && !callbackInstant(values.callbackDueAt)) {
+      form.setError('callbackDueAt', { message: t('board.callbackInPast') }, { shouldFocus: true });
       return;
     }
     if (log.isPending) return;
@@ -211,24 +216,7 @@ export function ContactForm({ onSaved }: { onSaved: (logged: TLoggedContact) => 
             <Controller
               control={form.control}
               name="topics"
-              render={({ field }) => (
-                <fieldset className="fieldset">
-                  <legend>
-                    <Text size="2" weight="bold">
-                      {t('hotline.topics')}
-                    </Text>
-                  </legend>
-                  <CheckboxGroup.Root value={field.value ?? []} onValueChange={field.onChange} size="2">
-                    <Grid columns={{ initial: '1', sm: '2', md: '3' }} gap="1">
-                      {CONTACT_TOPICS.map((topic) => (
-                        <CheckboxGroup.Item key={topic} value={topic}>
-                          {t(`topic.${topic}`)}
-                        </CheckboxGroup.Item>
-                      ))}
-                    </Grid>
-                  </CheckboxGroup.Root>
-                </fieldset>
-              )}
+              render={({ field }) => <TopicChoices value={field.value ?? []} onChange={field.onChange} />}
             />
             <FormField label={t('hotline.notes')} error={errors.notes?.message}>
               {({ id, describedBy, invalid }) => (
@@ -248,6 +236,15 @@ export function ContactForm({ onSaved }: { onSaved: (logged: TLoggedContact) => 
               type="tel"
               autoComplete="off"
               {...form.register('callerPhone')}
+            />
+            <TextInputField
+              label={t('board.callbackDueAt')}
+              hint={t('board.callbackDueAtHint')}
+              error={errors.callbackDueAt?.message}
+              type="datetime-local"
+              min={localDateTimeValue(new Date())}
+              data-testid="callback-due-at"
+              {...form.register('callbackDueAt')}
             />
           </>
         )}
