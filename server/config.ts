@@ -21,6 +21,7 @@ const ZConfig = z.object({
   SENIM_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
   SENIM_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).optional(),
   SENIM_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
+  SENIM_ATTACHMENTS_DIR: z.string().min(1).optional(),
 });
 
 export type TConfig = {
@@ -39,6 +40,8 @@ export type TConfig = {
   loginRatePerMinute: number | undefined;
   /** how long a resolved session is reused for reads (0 turns the cache off) */
   sessionCacheMs: number;
+  /** a folder for sealed attachment files; null keeps them (sealed) in the database */
+  attachmentsDir: string | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
@@ -61,5 +64,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     dbPool: e.SENIM_DB_POOL,
     loginRatePerMinute: e.SENIM_LOGIN_RATE_PER_MINUTE,
     sessionCacheMs: e.SENIM_SESSION_CACHE_MS,
+    attachmentsDir: e.SENIM_ATTACHMENTS_DIR ? path.resolve(e.SENIM_ATTACHMENTS_DIR) : null,
   };
 }

@@ -46,7 +46,8 @@ const CSP_DOCS = CSP_APP.replace("style-src 'self'", "style-src 'self' 'unsafe-i
 export const securityHeaders = createMiddleware<TEnv>(async (c, next) => {
   await next();
   const h = c.res.headers;
-  h.set('Content-Security-Policy', c.req.path.startsWith('/api/docs') ? CSP_DOCS : CSP_APP);
+  // A route may set a stricter policy of its own (downloaded files: `default-src 'none'; sandbox`).
+  if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', c.req.path.startsWith('/api/docs') ? CSP_DOCS : CSP_APP);
   h.set('X-Content-Type-Options', 'nosniff');
   h.set('X-Frame-Options', 'DENY');
   h.set('Referrer-Policy', 'no-referrer');

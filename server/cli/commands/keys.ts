@@ -9,6 +9,7 @@ import { cliAudit } from '../cli-audit';
 import { cliConfig, lockFor } from '../context';
 import { CliError } from '../errors';
 import { keyUsage, ResealError, resealAll } from '../reseal';
+import { attachmentFileKeyUsage, resealAttachmentFiles } from '../../features/attachments/storage';
 
 type TRotateOptions = { out?: string; retireOld?: boolean; batch: string };
 
@@ -61,6 +62,12 @@ export async function runKeysRotate(o: TRotateOptions): Promise<void> {
         const savedTo = saveKeyring(next, o.out);
         console.log(`New sealing key ${next.sealCurrent} added (saved to ${savedTo}); re-sealing every sealed value…`);
         const report = await resealAll(deps.systemDb, new Sealer(next), { batch, onProgress: progress });
+        // Attachment files in SENIM_ATTACHMENTS_DIR are sealed too, outside the database.
+        if (deps.config.attachmentsDir) {
+          const files = await resealAttachmentFiles(deps.systemDb, new Sealer(next), deps.config.attachmentsDir);
+          report.byColumn['attachments (files)'] = files;
+          report.total += files;
+        }
         await deps.systemDb.transaction((tx) =>
           cliAudit(tx, deps, [
             { action: 'keys.rotated', outcome: 'success', details: { step: 'rotate', newKeyId: next.sealCurrent, resealed: report.byColumn } },
@@ -76,8 +83,12 @@ export async function runKeysRotate(o: TRotateOptions): Promise<void> {
 
       const sealer = new Sealer(deps.keyring);
       const report = await resealAll(deps.systemDb, sealer, { batch, onProgress: progress });
+      if (deps.config.attachmentsDir) report.total += await resealAttachmentFiles(deps.systemDb, sealer, deps.config.attachmentsDir);
       if (report.total) console.log(`${report.total} value(s) still under an old key were re-sealed under ${sealer.currentKeyId}.`);
       const usage = await keyUsage(deps.systemDb);
+      if (deps.config.attachmentsDir) {
+        for (const [id, n] of await attachmentFileKeyUsage(deps.systemDb, sealer, deps.config.attachmentsDir)) usage.set(id, (usage.get(id) ?? 0) + n);
+      }
       const retired = [...deps.keyring.sealKeys.keys()].filter((id) => id !== deps.keyring.sealCurrent && !usage.has(id));
       if (retired.length === 0) {
         console.log(`No key to retire: the keyring holds only ${[...deps.keyring.sealKeys.keys()].join(', ')} (current ${deps.keyring.sealCurrent}).`);

@@ -1,5 +1,9 @@
-// STUB (session 2 scaffolding): replaced by the feature's owner.
 import type { TApp } from '../../app';
+import { registerAttachmentRoutes } from './handlers';
+import { registerCaseSummaryPdf } from './summary-pdf';
 
-/** Encrypted attachments and the PDF case summary. */
-export function registerAttachments(_app: TApp): void {}
+/** Encrypted attachments (sealed in the database or in SENIM_ATTACHMENTS_DIR) and the PDF case summary. */
+export function registerAttachments(app: TApp): void {
+  registerAttachmentRoutes(app);
+  registerCaseSummaryPdf(app);
+}
