@@ -1,7 +1,7 @@
 // A case from scratch (not from a hotline contact): the person's names, birth date and phone, the
 // region; then straight to the new case file.
 import { Button, Flex, Grid, Text } from '@radix-ui/themes';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { useCreateCase } from '../../api/cases';
 import { ErrorCallout } from '../../components/error-callout';
@@ -10,6 +10,7 @@ import { Modal } from '../../components/modal';
 import { TextInputField } from '../../components/text-input-field';
 import { useT } from '../../i18n/use-t';
 import { useZodResolver } from '../../i18n/zod-resolver';
+import { DuplicateWarning } from '../duplicates/duplicate-warning';
 import { RegionSelect } from '../organisations/region-select';
 import { emptyNewCase, toCreateCaseRequest, ZNewCaseForm } from './new-case-form';
 
@@ -19,6 +20,11 @@ function NewCaseForm({ onCancel }: { onCancel: () => void }) {
   const create = useCreateCase();
   const form = useForm({ resolver: useZodResolver(ZNewCaseForm), defaultValues: emptyNewCase() });
   const { errors } = form.formState;
+  // Likely duplicates of the person being typed appear before anything is saved.
+  const [givenName, familyName, middleName, birthDate, phone] = useWatch({
+    control: form.control,
+    name: ['givenName', 'familyName', 'middleName', 'birthDate', 'phone'],
+  });
   const today = new Date().toISOString().slice(0, 10);
   return (
     <form
@@ -69,6 +75,15 @@ function NewCaseForm({ onCancel }: { onCancel: () => void }) {
             {({ id }) => <RegionSelect id={id} {...form.register('region')} />}
           </FormField>
         </Grid>
+        <DuplicateWarning
+          person={{
+            givenName: givenName.trim() || undefined,
+            familyName: familyName.trim() || undefined,
+            middleName: middleName.trim() || undefined,
+            birthDate: /^\d{4}-\d{2}-\d{2}$/.test(birthDate) && birthDate <= today ? birthDate : undefined,
+            phone: phone.replace(/\D/g, '').length >= 6 ? phone.trim() : undefined,
+          }}
+        />
         <ErrorCallout error={create.error} />
         <Flex gap="3" justify="end">
           <Button type="button" variant="soft" color="gray" onClick={onCancel}>
