@@ -1,9 +1,10 @@
 import { Badge, Callout, Flex, Grid, Text } from '@radix-ui/themes';
 import { useHome } from '../api/admin';
-import { useFullSession } from '../api/session';
+import { useCan, useFullSession } from '../api/session';
 import { ErrorCallout } from '../components/error-callout';
 import { PageTitle } from '../components/page-title';
 import { RoleList } from '../components/role-list';
+import { ApprovalsWaitingCard, MyTasksCard } from '../features/case-workflow/home-cards';
 import { OrganisationCounts } from '../features/home/organisation-counts';
 import { RoleWork } from '../features/home/role-work';
 import { SecurityStatus } from '../features/home/security-status';
@@ -13,6 +14,8 @@ export function HomePage() {
   const t = useT();
   const session = useFullSession();
   const home = useHome();
+  const canReadCases = useCan('case.read');
+  const canApprove = useCan('case.approve');
   const organisation = home.data?.organisation;
   return (
     <Flex direction="column" gap="5">
@@ -43,6 +46,12 @@ export function HomePage() {
       ) : null}
       <ErrorCallout error={home.error} />
       {home.data ? <OrganisationCounts counts={home.data.counts} /> : null}
+      {canApprove ? (
+        <Grid columns={{ initial: '1', sm: '2', md: '4' }} gap="3">
+          <ApprovalsWaitingCard />
+        </Grid>
+      ) : null}
+      {canReadCases ? <MyTasksCard /> : null}
       <Grid columns={{ initial: '1', md: '2' }} gap="4">
         <RoleWork roles={session.user.roles} />
         <SecurityStatus session={session} lastLoginAt={home.data ? home.data.lastLoginAt : undefined} />
