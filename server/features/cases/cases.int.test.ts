@@ -195,7 +195,11 @@ describe('GET /api/v1/cases/:id (deny ladder)', () => {
     expect(opBody.actions).toEqual(['case.read', 'case.attachContact']);
     expect(
       (await auditRows(ctx, { action: 'case.read', targetId: kase.id })).map((r) => r.details),
-    ).toEqual([{ identity: true }, { identity: true }, { identity: false }]);
+    ).toEqual([
+      { identity: true, sensitive: true },
+      { identity: true, sensitive: false },
+      { identity: false, sensitive: false },
+    ]);
   });
 });
 

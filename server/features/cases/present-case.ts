@@ -1,11 +1,22 @@
 import { z } from '@hono/zod-openapi';
 import { ACTIONS, type TAction } from '../../../shared/roles';
-import type { TCaseEventKind } from '../../../shared/schemas/case-file';
+import { ZCaseProfileSections, type TCaseEventKind } from '../../../shared/schemas/case-file';
 import type { TActor } from '../../access/actor';
 import { can, permittedActions } from '../../access/policies';
 import type { Sealer } from '../../crypto/seal';
 import type { Queryable } from '../../db/types';
 import { notFound } from '../../http/errors';
+import {
+  caseProfileColumns,
+  personProfileColumns,
+  profileListColumns,
+  profileListsOfJson,
+  presentProfile,
+  visibilityOf,
+  type TCaseProfileRow,
+  type TPersonProfileRow,
+  type TProfileDetail,
+} from '../case-profile/present-profile';
 import { PERSON_SEALED } from '../persons/insert-person';
 
 const ZIdentity = z.object({
@@ -59,6 +70,8 @@ export const ZCase = ZCaseSummary.extend({
       payload: z.record(z.string(), z.unknown()),
     }),
   ),
+  // The profile sections (issue 3): see shared/schemas/case-file.ts.
+  ...ZCaseProfileSections.shape,
 }).openapi('Case');
 export type TCase = z.infer<typeof ZCase>;
 
@@ -90,7 +103,7 @@ export const PERSON_COLUMNS = `id, sex, citizenship, birth_year, languages, migr
   .map(([col]) => col)
   .join(', ')}`;
 
-export type TCaseDetail = {
+export type TCaseDetail = TProfileDetail & {
   person: TPersonRow | null;
   contacts: { id: string; started_at: Date; contact_type: string; channel: string }[];
   events: { at: Date; kind: string; user_id: string | null; payload: Record<string, unknown> }[];
@@ -99,8 +112,10 @@ export type TCaseDetail = {
 const RECORD_ACTIONS: readonly TAction[] = [
   'case.read',
   'case.readIdentity',
+  'case.readSensitive',
   'case.update',
   'case.close',
+  'case.approve',
   'case.attachContact',
 ];
 
@@ -156,6 +171,7 @@ export function presentCase(actor: TActor, sealer: Sealer, row: TCaseRow, d: TCa
       channel: x.channel,
     })),
     timeline: d.events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, userId: e.user_id, payload: e.payload })),
+    ...presentProfile(actor, sealer, d),
   };
 }
 
@@ -169,21 +185,48 @@ export async function getScopedCase(db: Queryable, id: string, forUpdate = false
   return rows[0];
 }
 
-/** The case's person, contacts and timeline. The person is read only when it will be shown. */
-export async function loadCaseDetail(db: Queryable, row: TCaseRow): Promise<TCaseDetail> {
-  const person = row.person_id
-    ? (await db.query<TPersonRow>(`SELECT ${PERSON_COLUMNS} FROM persons WHERE id = $1`, [row.person_id])).rows[0] ??
-      null
-    : null;
-  const { rows: contacts } = await db.query<TCaseDetail['contacts'][number]>(
-    `SELECT id, started_at, contact_type, channel FROM contacts WHERE case_id = $1 ORDER BY started_at`,
+/**
+ * The case's person, contacts, timeline and profile sections, in one statement: the case's own
+ * profile columns joined to its person, and each list of child rows as a JSON array from a
+ * correlated sub-select on its case index. One round trip whatever the size of the file (no read
+ * per row); sealed values the actor may not see are not even read.
+ */
+export async function loadCaseDetail(db: Queryable & { actor: TActor }, row: TCaseRow): Promise<TCaseDetail> {
+  const v = visibilityOf(db.actor);
+  const sealedCols = new Set<string>(Object.values(PERSON_SEALED).map(([col]) => col));
+  const personCols = PERSON_COLUMNS.split(',')
+    .map((col) => col.trim())
+    .map((col) => (sealedCols.has(col) && !v.identity ? `NULL::bytea AS ${col}` : `p.${col}`))
+    .join(', ');
+  type THead = TCaseProfileRow &
+    Partial<TPersonProfileRow> &
+    Partial<TPersonRow> & {
+      contacts_json: { id: string; started_at: string; contact_type: string; channel: string }[];
+      events_json: { at: string; kind: string; user_id: string | null; payload: Record<string, unknown> }[];
+      trafficking_events_json: Record<string, unknown>[];
+      consents_json: Record<string, unknown>[];
+    };
+  const { rows } = await db.query<THead>(
+    `SELECT ${caseProfileColumns(v)}, ${personCols}, ${personProfileColumns(v)},
+       (SELECT coalesce(json_agg(r ORDER BY r.started_at, r.id), '[]'::json)
+          FROM (SELECT id, started_at, contact_type, channel FROM contacts WHERE case_id = c.id) r) AS contacts_json,
+       (SELECT coalesce(json_agg(r ORDER BY r.at, r.id), '[]'::json)
+          FROM (SELECT id, at, kind, user_id, payload FROM case_events WHERE case_id = c.id) r) AS events_json,
+       ${profileListColumns(v)}
+       FROM cases c LEFT JOIN persons p ON p.id = c.person_id WHERE c.id = $1`,
     [row.id],
   );
-  const { rows: events } = await db.query<TCaseDetail['events'][number]>(
-    `SELECT at, kind, user_id, payload FROM case_events WHERE case_id = $1 ORDER BY at, id`,
-    [row.id],
-  );
-  return { person, contacts, events };
+  const head = rows[0];
+  if (!head) throw notFound('case', row.id);
+  const person = head.id ? (head as TPersonRow) : null;
+  return {
+    person,
+    contacts: head.contacts_json.map((x) => ({ ...x, started_at: new Date(x.started_at) })),
+    events: head.events_json.map((e) => ({ at: new Date(e.at), kind: e.kind, user_id: e.user_id, payload: e.payload })),
+    caseProfile: { victim: head.victim ?? {}, sensitive_sealed: head.sensitive_sealed },
+    personProfile: person ? (head as TPersonProfileRow) : null,
+    ...profileListsOfJson(head),
+  };
 }
 
 /** Appends one entry to the case timeline (ids, codes and field names only). */

@@ -1,7 +1,6 @@
 import { CLOSED_STATUSES, type TUpdateCaseRequest } from '../../../shared/schemas/cases';
 import type { TApp } from '../../app';
 import { assertCan, can } from '../../access/policies';
-import type { ScopedDb } from '../../access/scoped-db';
 import { scoped } from '../../http/context';
 import { findPendingApproval, recordDirectClosure } from '../workflow/approvals-store';
 import { closeNeedsApproval, closurePending } from '../workflow/workflow-errors';
@@ -16,6 +15,7 @@ import {
   type TCaseRow,
 } from './present-case';
 import { updateCaseRoute } from './routes';
+import { changedSince } from '../case-profile/case-write';
 
 const isClosed = (status: string) => (CLOSED_STATUSES as readonly string[]).includes(status);
 
@@ -27,30 +27,6 @@ const COLUMN_OF = {
   closureReason: 'closure_reason',
 } as const satisfies Record<Exclude<keyof TUpdateCaseRequest, 'version'>, keyof TCaseRow>;
 type TField = keyof typeof COLUMN_OF;
-
-/**
- * Timeline entries that change the case's own fields and name them (`fields`, with the new case
- * `version`): edits here, workflow steps that move the stage, approved requests.
- */
-const FIELD_EVENTS = [
-  'updated',
-  'assessmentRecorded',
-  'supportPlanRecorded',
-  'serviceRecorded',
-  'followUpRecorded',
-  'approvalDecided',
-];
-
-/** The fields saved by others since `version`, from the case timeline. */
-async function changedSince(sdb: ScopedDb, caseId: string, version: number): Promise<string[]> {
-  const { rows } = await sdb.query<{ field: string }>(
-    `SELECT DISTINCT jsonb_array_elements_text(payload->'fields') AS field FROM case_events
-      WHERE case_id = $1 AND kind = ANY($3::text[]) AND payload ? 'fields' AND (payload->>'version')::int > $2
-      ORDER BY 1`,
-    [caseId, version, FIELD_EVENTS],
-  );
-  return rows.map((r) => r.field);
-}
 
 export function registerUpdateCase(app: TApp): void {
   app.openapi(updateCaseRoute, async (c) => {
