@@ -22,6 +22,7 @@ import type { TStoredLink } from './encoding';
 import { judge } from './encoding';
 import { findDuplicates, personBriefs } from './find';
 import { mergePersons, undoMerge } from './merge';
+import { scanOrganisation } from './scan';
 
 const tags = ['persons'];
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
@@ -65,6 +66,13 @@ const dismissRoute = createRoute({
   summary: 'Mark a pair as not the same person (the scan will not list it again)',
   request: { body: jsonBody(z.strictObject({ a: ZUuid, b: ZUuid })) },
   responses: { 204: { description: 'dismissed' }, ...errors(400, 401, 403, 404) },
+});
+const scanRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/persons/duplicates/scan',
+  tags,
+  summary: 'Run the duplicate scan of my organisation now (it also runs every night)',
+  responses: { 200: json(z.object({ pairs: z.number().int(), compared: z.number().int() }), 'scanned'), ...errors(401, 403) },
 });
 const mergeRoute = createRoute({
   method: 'post',
@@ -178,6 +186,15 @@ export function registerDuplicates(app: TApp): void {
       return c.body(null, 204);
     });
   });
+
+  app.openapi(scanRoute, async (c) =>
+    scoped(c, async (sdb) => {
+      assertCan(sdb.actor, 'person.merge');
+      const res = await scanOrganisation(sdb, sdb.actor.orgId);
+      sdb.audit({ action: 'person.duplicatesScanned', outcome: 'success', targetType: 'organisation', targetId: sdb.actor.orgId, details: res });
+      return c.json(res, 200);
+    }),
+  );
 
   app.openapi(mergeRoute, async (c) => {
     const body = c.req.valid('json');

@@ -52,6 +52,7 @@ const en = {
   'dup.merge.citizenship': 'Citizenship',
   'dup.merge.migrationStatus': 'Migration status',
   'nav.duplicates': 'Duplicates',
+  'dup.scanNow': 'Check again now',
 } as const;
 type TKey = keyof typeof en;
 const ru: Record<TKey, string> = {
@@ -106,6 +107,7 @@ const ru: Record<TKey, string> = {
   'dup.merge.citizenship': 'Гражданство',
   'dup.merge.migrationStatus': 'Миграционный статус',
   'nav.duplicates': 'Дубликаты',
+  'dup.scanNow': 'Проверить сейчас',
 };
 const kk: Record<TKey, string> = {
   'dup.title': 'Ықтимал қайталанулар',
@@ -159,5 +161,6 @@ const kk: Record<TKey, string> = {
   'dup.merge.citizenship': 'Азаматтығы',
   'dup.merge.migrationStatus': 'Көші-қон мәртебесі',
   'nav.duplicates': 'Қайталанулар',
+  'dup.scanNow': 'Қазір тексеру',
 };
 export const duplicatesMessages = { en, ru, kk };

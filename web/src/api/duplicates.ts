@@ -66,3 +66,11 @@ export function useDismissPair() {
     onSuccess: () => client.invalidateQueries({ queryKey: ['duplicates'] }),
   });
 }
+
+export function useScanDuplicates() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ pairs: number; compared: number }>('/api/v1/persons/duplicates/scan'),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['duplicates'] }),
+  });
+}

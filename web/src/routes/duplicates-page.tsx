@@ -1,6 +1,6 @@
 import { Button, Flex, Text } from '@radix-ui/themes';
 import { Link, useSearchParams } from 'react-router';
-import { useDismissPair, useDuplicatePairs } from '../api/duplicates';
+import { useDismissPair, useDuplicatePairs, useScanDuplicates } from '../api/duplicates';
 import { useCan } from '../api/session';
 import { ErrorCallout } from '../components/error-callout';
 import { Loading } from '../components/loading';
@@ -21,6 +21,7 @@ export default function DuplicatesPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pairs = useDuplicatePairs(page, PAGE_SIZE);
   const dismiss = useDismissPair();
+  const scan = useScanDuplicates();
   if (!canMerge) return <NotFoundPage />;
   const pages = pairs.data ? Math.max(1, Math.ceil(pairs.data.total / PAGE_SIZE)) : 1;
   return (
@@ -29,7 +30,12 @@ export default function DuplicatesPage() {
       <Text as="p" color="gray">
         {t('dup.intro')}
       </Text>
-      <ErrorCallout error={pairs.error ?? dismiss.error} />
+      <Flex>
+        <Button variant="soft" loading={scan.isPending} onClick={() => scan.mutate()}>
+          {t('dup.scanNow')}
+        </Button>
+      </Flex>
+      <ErrorCallout error={pairs.error ?? dismiss.error ?? scan.error} />
       {pairs.isPending ? <Loading /> : null}
       {pairs.data && pairs.data.items.length === 0 ? <Text>{t('dup.none')}</Text> : null}
       {pairs.data && pairs.data.items.length > 0 ? (

@@ -1,0 +1,77 @@
+// One person, many spellings (issue 5), as a case worker meets it: "Guldan Tlegenova" is on file;
+// entering "Гульдан Тлегенова" shows the warning with the existing case before saving; saved anyway,
+// the two records are compared side by side, merged (the case follows) and the merge undone.
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { appRu } from '../shared/i18n/app/ru';
+import { browserSuite, seriousA11yViolations, signIn } from './harness';
+
+const suite = browserSuite();
+const ru = appRu;
+
+function apiCall<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
+      const response = await fetch(path, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, json: (await response.json().catch(() => null)) as T };
+    },
+    { method, path, body },
+  );
+}
+
+type TCase = { id: string; caseNumber: string; person: { id: string } };
+
+test('a case worker is warned of "Guldan Tlegenova" when entering "Гульдан Тлегенова", merges the two and undoes it', async () => {
+  const { page } = await suite.open('ru-RU');
+  await signIn(page, suite.url, 'caseworker@ngo.demo');
+  await page.getByTestId('language').selectOption('ru');
+  const first = await apiCall<TCase>(page, 'POST', '/api/v1/cases', {
+    person: { givenName: 'Guldan', familyName: 'Tlegenova', birthDate: '1994-03-08' },
+  });
+  expect(first.status).toBe(201);
+
+  await page.goto(`${suite.url}/cases`);
+  await page.getByRole('button', { name: ru['caseList.newCase'] }).click();
+  await page.getByLabel(ru['caseList.familyName']).fill('Тлегенова');
+  await page.getByLabel(ru['caseList.givenName']).fill('Гульдан');
+  const warning = page.getByTestId('duplicate-warning');
+  await warning.waitFor();
+  expect(await warning.textContent()).toContain('Tlegenova');
+  expect(await warning.textContent()).toContain(first.json.caseNumber);
+  expect(await warning.textContent()).toContain(ru['dup.field.name']);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  // Saved anyway (say the worker was unsure): a second record of the same person.
+  await page.getByRole('button', { name: ru['caseList.newCaseSubmit'] }).click();
+  await page.waitForURL(/\/cases\/[0-9a-f-]{36}/);
+  const secondId = new URL(page.url()).pathname.split('/').pop()!;
+  const second = await apiCall<TCase>(page, 'GET', `/api/v1/cases/${secondId}`);
+
+  // The review list finds the pair; compare side by side and merge, keeping the Latin record's
+  // names but taking nothing else.
+  await page.goto(`${suite.url}/duplicates`);
+  await page.getByRole('button', { name: ru['dup.scanNow'] }).click();
+  await page.getByTestId('duplicates-table').waitFor();
+  await page.getByRole('link', { name: ru['dup.compareAndMerge'] }).first().click();
+  await page.getByTestId('compare-table').waitFor();
+  expect(await page.getByTestId('compare-table').textContent()).toContain('Гульдан');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: ru['dup.mergeButton'] }).click();
+  await page.getByRole('dialog').getByRole('button', { name: ru['dup.mergeButton'] }).click();
+  const result = page.getByTestId('merge-result');
+  await result.waitFor();
+  const persons = [first.json.person.id, second.json.person.id];
+  const after = await apiCall<TCase>(page, 'GET', `/api/v1/cases/${secondId}`);
+  const afterFirst = await apiCall<TCase>(page, 'GET', `/api/v1/cases/${first.json.id}`);
+  expect(after.json.person.id).toBe(afterFirst.json.person.id); // both cases now have one person
+  expect(persons).toContain(after.json.person.id);
+
+  await result.getByRole('button', { name: ru['dup.undo'] }).click();
+  await expect.poll(async () => (await result.textContent()) ?? '').toContain(ru['dup.undone']);
+  const undone = await apiCall<TCase>(page, 'GET', `/api/v1/cases/${secondId}`);
+  expect(undone.json.person.id).toBe(second.json.person.id);
+}, 180_000);
