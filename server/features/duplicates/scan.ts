@@ -7,8 +7,9 @@
  */
 import type { Sealer } from '../../crypto/seal';
 import type { Queryable } from '../../db/types';
-import { DUPLICATE_THRESHOLD, judge, type TStoredLink } from './encoding';
-import { writePersonLinkage } from './store';
+import { DUPLICATE_THRESHOLD, encodePerson, encoderFor, judge, keyBytes, type TStoredLink } from './encoding';
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 import { PERSON_SEALED } from '../persons/insert-person';
 
 /** Keys shared by more persons than this are too common to say anything (and too costly). */
@@ -58,20 +59,26 @@ export async function scanOrganisation(db: Queryable, orgId: string): Promise<{ 
 
 /** Computes the encodings of persons that have none (written before migration 0009, or imported). */
 export async function reindexOrganisation(db: Queryable, sealer: Sealer, orgId: string, all = false): Promise<number> {
-  const cols = Object.values(PERSON_SEALED).map(([c]) => c).join(', ');
+  const sealedCols = Object.values(PERSON_SEALED).map(([c]) => c).join(', ');
   let after = '00000000-0000-0000-0000-000000000000';
   let n = 0;
   for (;;) {
     const { rows } = await db.query<Record<string, unknown> & { id: string; sex: string | null; citizenship: string | null }>(
-      `SELECT id, sex, citizenship, ${cols} FROM persons
+      `SELECT id, sex, citizenship, ${sealedCols} FROM persons
         WHERE org_id = $1 AND id > $2 AND merged_into IS NULL ${all ? '' : 'AND link_name IS NULL'} ORDER BY id LIMIT 1000`,
       [orgId, after],
     );
     if (rows.length === 0) return n;
+    // One statement per batch: the encodings of 1,000 persons and their keys.
+    const encoder = encoderFor(sealer, orgId);
+    const ids: string[] = [];
+    const cols: Record<'name' | 'given' | 'family' | 'dob', string[]> = { name: [], given: [], family: [], dob: [] };
+    const keyIds: string[] = [];
+    const keys: string[] = [];
     for (const r of rows) {
       const open = (k: keyof typeof PERSON_SEALED) =>
         sealer.openNullable(r[PERSON_SEALED[k][0]] as Uint8Array | null, PERSON_SEALED[k][1]) ?? undefined;
-      await writePersonLinkage(db, sealer, orgId, r.id, {
+      const e = encodePerson(encoder, {
         givenName: open('givenName'),
         familyName: open('familyName'),
         middleName: open('middleName'),
@@ -82,8 +89,30 @@ export async function reindexOrganisation(db: Queryable, sealer: Sealer, orgId: 
         sex: (r.sex ?? undefined) as never,
         citizenship: r.citizenship ?? undefined,
       });
-      n++;
+      ids.push(r.id);
+      cols.name.push(hex(e.name));
+      cols.given.push(hex(e.given));
+      cols.family.push(hex(e.family));
+      cols.dob.push(hex(e.dob));
+      for (const k of keyBytes(e)) {
+        keyIds.push(r.id);
+        keys.push(hex(k));
+      }
     }
+    await db.query(
+      `UPDATE persons p SET link_name = decode(t.n, 'hex'), link_given = decode(t.g, 'hex'),
+              link_family = decode(t.f, 'hex'), link_dob = decode(t.d, 'hex')
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t (id, n, g, f, d)
+        WHERE p.org_id = $1 AND p.id = t.id`,
+      [orgId, ids, cols.name, cols.given, cols.family, cols.dob],
+    );
+    await db.query('DELETE FROM person_link_keys WHERE org_id = $1 AND person_id = ANY($2::uuid[])', [orgId, ids]);
+    await db.query(
+      `INSERT INTO person_link_keys (org_id, key, person_id)
+       SELECT $1, decode(k, 'hex'), id FROM unnest($2::uuid[], $3::text[]) AS t (id, k) ON CONFLICT DO NOTHING`,
+      [orgId, keyIds, keys],
+    );
+    n += rows.length;
     after = rows[rows.length - 1]!.id;
   }
 }
