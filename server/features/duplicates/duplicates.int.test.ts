@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TRole } from '../../../shared/roles';
 import { agent, auditRows, buildOrg, buildUser, setupTestContext, signIn, type TAgent, type TTestContext } from '../../test/harness';
+import { fuzzyPersonIds } from './fuzzy';
 import { reindexOrganisation, scanOrganisation } from './scan';
 
 let ctx: TTestContext;
@@ -117,5 +118,15 @@ describe('duplicate persons', () => {
     // the undo record holds no plaintext
     const { rows } = await ctx.db.query<{ raw: string }>(`SELECT encode(undo_sealed, 'escape') AS raw FROM person_merges WHERE id = $1`, [merge.id]);
     expect(rows[0]!.raw).not.toContain('Gulden');
+  });
+
+  it('fuzzy name search finds a person through typos, scripts and endings, on encodings only', async () => {
+    const kase = await openCase('case_worker', { givenName: 'Айгерим', familyName: 'Сейткалиева', birthDate: '1990-05-05' });
+    for (const text of ['Aigerim Seitkalieva', 'Айгерiм Сейткалиев', 'Aygerim Seytkaliyeva', 'Seitkaliyeva', 'айгерим']) {
+      const ids = await fuzzyPersonIds(ctx.db, ctx.deps.sealer, orgId, text);
+      expect(ids, text).toContain(kase.person.id);
+    }
+    expect(await fuzzyPersonIds(ctx.db, ctx.deps.sealer, orgId, 'Нурлан')).not.toContain(kase.person.id);
+    expect(await fuzzyPersonIds(ctx.db, ctx.deps.sealer, strangerOrg.id, 'Aigerim Seitkalieva')).not.toContain(kase.person.id);
   });
 });
