@@ -100,6 +100,9 @@ export const useCaseFile = (id: string, enabled = true) =>
   useQuery({
     queryKey: caseFileKey(id),
     enabled,
+    // Opening a case always asks the server: a decision taken meanwhile (a closure approved by a
+    // supervisor) must show at once, not after the app-wide 30 s.
+    refetchOnMount: 'always',
     queryFn: async ({ signal }) => withProfileDefaults(await api.get<TCaseFile>(casePath(id), signal)),
   });
 
