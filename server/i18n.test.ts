@@ -40,7 +40,9 @@ describe('translate', () => {
     for (const locale of ['ru', 'kk', 'en'] as const) {
       expect(Object.keys(ERROR_MESSAGES[locale]).sort()).toEqual([...keys].sort());
       for (const key of keys) {
-        const text = translate(locale, key, { minutes: 3, limit: 10, min: 12, max: 20, details: 'x' });
+        // every argument the message names gets a value (numbers suit plurals and text alike)
+        const named = Object.fromEntries([...ERROR_MESSAGES[locale][key].matchAll(/\{\s*(\w+)/g)].map((m) => [m[1]!, 3]));
+        const text = translate(locale, key, { ...named, minutes: 3, limit: 10, min: 12, max: 20, details: 'x' });
         expect(text.length, `${locale} ${key}`).toBeGreaterThan(0);
         expect(text, `${locale} ${key}`).not.toMatch(/[{}]/);
       }

@@ -12,7 +12,22 @@ import {
   type THtcdsValueErrorCode,
 } from '../../../shared/htcds/values';
 
-export type THtcdsRowErrorCode = THtcdsValueErrorCode | 'emptyRow' | 'malformedRow';
+/**
+ * Why a row was refused: a cell's value (THtcdsValueErrorCode), the row as a whole, or (from
+ * case-data.ts) what Senim's own storage accepts beyond the standard.
+ */
+export type THtcdsRowErrorCode =
+  | THtcdsValueErrorCode
+  | 'emptyRow'
+  | 'malformedRow'
+  | 'unknownCountry'
+  | 'unknownLanguage'
+  | 'tooLongHere'
+  | 'tooManyValues'
+  | 'badPhone'
+  | 'eventTypeRequired'
+  | 'planTypeRequired'
+  | 'notAccepted';
 
 export interface THtcdsRowError {
   /** Line (1-based) where the row starts in the file. */
@@ -21,7 +36,18 @@ export interface THtcdsRowError {
   /** The column as written in the file's header, when the error is about one cell. */
   column?: string;
   field?: THtcdsFieldName;
+  /** English, for logs and tests; people read the translation of `code` (htcds-io/row-messages.ts). */
   message: string;
+  /** The cell as written (cut to 100 characters), when the error is about one cell. */
+  value?: string;
+  /** Values the translated message needs besides column and value (e.g. `max`). */
+  params?: Record<string, string | number>;
+}
+
+/** A cell as quoted back in an error message. */
+export function quoteCell(text: string): string {
+  const t = text.trim();
+  return t.length > 100 ? `${t.slice(0, 99)}…` : t;
 }
 
 /** The header mapped to fields: for each column, its field (or undefined when unknown). */
@@ -52,6 +78,7 @@ export function buildHtcdsRecord(
         column: columns.header[i] ?? field,
         field,
         message: `${field}: ${parsed.message}`,
+        value: quoteCell(cells[i] ?? ''),
       });
       return;
     }
@@ -81,6 +108,8 @@ function checkRow(line: number, record: THtcdsRecord, ctx: THtcdsParseContext): 
         field: 'vic_AgeWhenTrafficked',
         column: 'vic_AgeWhenTrafficked',
         message: `vic_AgeWhenTrafficked: ${age} is more than the person's age today (${ageNow}, born ${birth})`,
+        value: String(age),
+        params: { ageNow },
       });
     }
   }

@@ -28,7 +28,7 @@ export interface THtcdsHeader extends THtcdsColumns {
 }
 
 export type THtcdsRowResult =
-  | { ok: true; line: number; record: THtcdsRecord }
+  | { ok: true; line: number; record: THtcdsRecord; cells: string[] }
   | { ok: false; line: number; errors: THtcdsRowError[]; cells: string[] };
 
 export interface THtcdsReadOptions {
@@ -38,8 +38,16 @@ export interface THtcdsReadOptions {
   aliases?: Readonly<Record<string, THtcdsFieldName>>;
 }
 
+/** Why a header cannot be used: nothing to read, no HTCDS column, one field in two columns. */
+export type THtcdsHeaderErrorCode = 'emptyFile' | 'noKnownColumn' | 'duplicateColumn';
+
 export class HtcdsHeaderError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly code: THtcdsHeaderErrorCode = 'noKnownColumn',
+    /** for duplicateColumn: the two columns and the field */
+    readonly params: Record<string, string> = {},
+  ) {
     super(`HTCDS header: ${message}`);
     this.name = 'HtcdsHeaderError';
   }
@@ -74,12 +82,19 @@ export function mapHtcdsHeader(
     }
     const earlier = seen.get(field);
     if (earlier !== undefined)
-      throw new HtcdsHeaderError(`columns "${earlier}" and "${name}" are both ${field}`);
+      throw new HtcdsHeaderError(`columns "${earlier}" and "${name}" are both ${field}`, 'duplicateColumn', {
+        first: earlier,
+        second: name,
+        field,
+      });
     seen.set(field, name);
     fields.push(field);
   });
   if (seen.size === 0)
-    throw new HtcdsHeaderError('no column is an HTCDS field (expected names such as prs_Gender)');
+    throw new HtcdsHeaderError(
+      'no column is an HTCDS field (expected names such as prs_Gender)',
+      'noKnownColumn',
+    );
   const deprecatedColumns = [...seen.keys()].filter((f) => getHtcdsField(f).status === 'DEPRECATED');
   return { header, fields, unknownColumns, deprecatedColumns };
 }
@@ -96,7 +111,7 @@ export async function openHtcdsCsv(
   const problems: CsvProblem[] = [];
   const csv = readCsv(input, { onProblem: (p) => problems.push(p) });
   const first = await csv.next();
-  if (first.done) throw new HtcdsHeaderError('the file is empty');
+  if (first.done) throw new HtcdsHeaderError('the file is empty', 'emptyFile');
   const header = mapHtcdsHeader(first.value.fields, opts.aliases);
   async function* rows(): AsyncGenerator<THtcdsRowResult> {
     const drain = function* (): Generator<THtcdsRowResult> {
@@ -114,7 +129,7 @@ export async function openHtcdsCsv(
       yield* drain();
       const built = buildHtcdsRecord(row.line, row.fields, header, ctx);
       yield built.ok
-        ? { ok: true, line: row.line, record: built.record }
+        ? { ok: true, line: row.line, record: built.record, cells: row.fields }
         : { ok: false, line: row.line, errors: built.errors, cells: row.fields };
     }
     yield* drain();

@@ -38,51 +38,55 @@ describe('CTDC ↔ HTCDS correspondence', () => {
   });
 
   describe.skipIf(!existsSync(CTDC_FILE))('the CTDC synthetic Victim-Perpetrator file', () => {
-    it('maps every column and every row to valid HTCDS records that survive an HTCDS export and import', async () => {
-      const victims: THtcdsRecord[] = [];
-      const perpetrators: THtcdsRecord[] = [];
-      let header: string[] = [];
-      for await (const row of readCsv(createReadStream(CTDC_FILE), { strict: true })) {
-        if (row.line === 1) {
-          header = row.fields;
-          continue;
+    it(
+      'maps every column and every row to valid HTCDS records that survive an HTCDS export and import',
+      { timeout: 30_000 },
+      async () => {
+        const victims: THtcdsRecord[] = [];
+        const perpetrators: THtcdsRecord[] = [];
+        let header: string[] = [];
+        for await (const row of readCsv(createReadStream(CTDC_FILE), { strict: true })) {
+          if (row.line === 1) {
+            header = row.fields;
+            continue;
+          }
+          const cells = Object.fromEntries(header.map((h, i) => [h, row.fields[i] ?? '']));
+          const { victim, perpetrator } = ctdcVictimPerpetratorToHtcds(cells);
+          victims.push(victim);
+          perpetrators.push(perpetrator);
         }
-        const cells = Object.fromEntries(header.map((h, i) => [h, row.fields[i] ?? '']));
-        const { victim, perpetrator } = ctdcVictimPerpetratorToHtcds(cells);
-        victims.push(victim);
-        perpetrators.push(perpetrator);
-      }
-      expect(header).toEqual(CTDC_VICTIM_PERPETRATOR_COLUMNS.map((c) => c.column));
-      expect(victims).toHaveLength(21_195); // SOURCES.md says 21,194; the file holds 21,195 data rows
+        expect(header).toEqual(CTDC_VICTIM_PERPETRATOR_COLUMNS.map((c) => c.column));
+        expect(victims).toHaveLength(21_195); // SOURCES.md says 21,194; the file holds 21,195 data rows
 
-      const count = (pred: (r: THtcdsRecord) => boolean) => victims.filter(pred).length;
-      // Figures of the file itself (column counts), preserved by the mapping.
-      expect(count((r) => r.person.prs_Gender === 'Feminine')).toBe(9589);
-      expect(count((r) => r.person.prs_Gender === 'Masculine')).toBe(7995);
-      expect(count((r) => r.victimContext.vic_TypeOfExploitation?.includes('ForcedLabour') === true)).toBe(
-        12_248,
-      );
-      expect(
-        count((r) => r.victimContext.vic_TypeOfExploitation?.includes('SexualExploitation') === true),
-      ).toBe(2775);
-      expect(
-        perpetrators.filter((r) => r.perpetratorContext.per_RoleInProcess?.includes('Exploiter')).length,
-      ).toBe(9458);
+        const count = (pred: (r: THtcdsRecord) => boolean) => victims.filter(pred).length;
+        // Figures of the file itself (column counts), preserved by the mapping.
+        expect(count((r) => r.person.prs_Gender === 'Feminine')).toBe(9589);
+        expect(count((r) => r.person.prs_Gender === 'Masculine')).toBe(7995);
+        expect(count((r) => r.victimContext.vic_TypeOfExploitation?.includes('ForcedLabour') === true)).toBe(
+          12_248,
+        );
+        expect(
+          count((r) => r.victimContext.vic_TypeOfExploitation?.includes('SexualExploitation') === true),
+        ).toBe(2775);
+        expect(
+          perpetrators.filter((r) => r.perpetratorContext.per_RoleInProcess?.includes('Exploiter')).length,
+        ).toBe(9458);
 
-      const columns = [
-        'prs_Gender',
-        'vic_RelationshipToTrafficker',
-        'vic_TypeOfExploitation',
-        'per_RoleInProcess',
-      ] as const;
-      const back = await importHtcdsCsv(
-        Readable.from([formatHtcdsCsv([...victims, ...perpetrators], { columns })]),
-      );
-      expect(back.rejected.filter((r) => r.errors[0]?.code !== 'emptyRow')).toEqual([]);
-      const nonEmpty = [...victims, ...perpetrators].filter((r) =>
-        Object.values(r).some((g) => Object.keys(g).length > 0),
-      );
-      expect(back.records.map((r) => r.record)).toEqual(nonEmpty);
-    });
+        const columns = [
+          'prs_Gender',
+          'vic_RelationshipToTrafficker',
+          'vic_TypeOfExploitation',
+          'per_RoleInProcess',
+        ] as const;
+        const back = await importHtcdsCsv(
+          Readable.from([formatHtcdsCsv([...victims, ...perpetrators], { columns })]),
+        );
+        expect(back.rejected.filter((r) => r.errors[0]?.code !== 'emptyRow')).toEqual([]);
+        const nonEmpty = [...victims, ...perpetrators].filter((r) =>
+          Object.values(r).some((g) => Object.keys(g).length > 0),
+        );
+        expect(back.records.map((r) => r.record)).toEqual(nonEmpty);
+      },
+    );
   });
 });
