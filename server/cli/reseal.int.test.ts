@@ -8,6 +8,7 @@ import { SEALED_COLUMNS } from '../crypto/sealed-columns';
 import { createPgliteDb } from '../db/pglite';
 import type { Db } from '../db/types';
 import type { TDeps } from '../http/context';
+import { DEMO_USERS } from '../seed/demo-data';
 import { seedDemo } from '../seed/seed-demo';
 import { keyUsage, resealAll } from './reseal';
 
@@ -26,15 +27,15 @@ describe('key rotation', () => {
   it('re-seals every sealed value under the new key, in batches, and the old key can then go', async () => {
     const before = await db.query<{ email: string; full_name_sealed: Uint8Array }>('SELECT email, full_name_sealed FROM users ORDER BY email');
     const names = before.rows.map((r) => deps.sealer.open(r.full_name_sealed, 'users.full_name'));
-    expect(await keyUsage(db)).toEqual(new Map([[deps.keyring.sealCurrent, 11]])); // 9 names, 1 TOTP secret, the canary
+    expect(await keyUsage(db)).toEqual(new Map([[deps.keyring.sealCurrent, DEMO_USERS.length + 2]])); // the names, 1 TOTP secret, the canary
 
     const next = addSealKey(deps.keyring);
     const report = await resealAll(db, new Sealer(next), { batch: 4 });
     // columns without values (persons, contacts: the demo seed has none yet) report 0
     const resealed = Object.fromEntries(Object.entries(report.byColumn).filter(([, n]) => n > 0));
-    expect(resealed).toEqual({ 'users.full_name_sealed': 9, 'users.totp_secret_sealed': 1, 'instance_meta.key_check': 1 });
+    expect(resealed).toEqual({ 'users.full_name_sealed': DEMO_USERS.length, 'users.totp_secret_sealed': 1, 'instance_meta.key_check': 1 });
     expect(Object.keys(report.byColumn)).toHaveLength(SEALED_COLUMNS.length + 1);
-    expect(await keyUsage(db)).toEqual(new Map([[next.sealCurrent, 11]]));
+    expect(await keyUsage(db)).toEqual(new Map([[next.sealCurrent, DEMO_USERS.length + 2]]));
     expect((await resealAll(db, new Sealer(next))).total).toBe(0); // nothing left: idempotent
 
     // only the new key is needed now

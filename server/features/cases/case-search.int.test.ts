@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, buildOrg, buildUser, setupTestContext, signIn, type TAgent, type TTestContext, type TTestUser } from '../../test/harness';
+import { listLimits, maxPageOf } from './list-cases';
 
 let ctx: TTestContext;
 let worker: TTestUser;
@@ -18,7 +19,7 @@ async function open(a: TAgent, person: Record<string, unknown>, region = 'almaty
 async function search(query: string, a: TAgent = as) {
   const res = await a.request('GET', `/api/v1/cases?${query}`);
   expect(res.status, query).toBe(200);
-  return (await res.json()) as { items: { id: string; caseNumber: string }[]; total: number };
+  return (await res.json()) as { items: { id: string; caseNumber: string }[]; total: number; totalCapped: boolean };
 }
 const ids = (page: { items: { id: string }[] }) => page.items.map((i) => i.id).sort();
 const q = (text: string) => `q=${encodeURIComponent(text)}`;
@@ -141,5 +142,58 @@ describe('GET /api/v1/cases?q= (search)', () => {
     expect(range.error.fields.map((f: { path: string }) => f.path)).toEqual(['openedTo']);
     const prefix = await (await as.request('GET', `/api/v1/cases?${q('Tl*')}`)).json();
     expect(prefix.error.fields).toEqual([{ path: 'q', message: 'a name prefix (ending in *) needs at least 3 letters' }]);
+  });
+});
+
+describe('GET /api/v1/cases: totals counted up to a cap, pages as deep as the count', () => {
+  const cap = listLimits.countCap;
+  const withCap = async (n: number, fn: () => Promise<void>) => {
+    listLimits.countCap = n;
+    try {
+      await fn();
+    } finally {
+      listLimits.countCap = cap;
+    }
+  };
+
+  it('counts exactly under the cap, and says "more than" over it', async () => {
+    expect(cap).toBe(10_000);
+    const exact = await search('pageSize=1');
+    expect(exact).toMatchObject({ total: 3, totalCapped: false });
+    expect(exact.items).toHaveLength(1);
+    await withCap(2, async () => {
+      const capped = await search('pageSize=1');
+      expect(capped).toMatchObject({ total: 2, totalCapped: true });
+      expect(capped.items).toHaveLength(1);
+      // a search with fewer matches than the cap stays exact
+      expect(await search(q('Тле*'))).toMatchObject({ total: 2, totalCapped: false });
+      expect(await search('region=astana&pageSize=1')).toMatchObject({ total: 2, totalCapped: false });
+      expect(await search(q('Guldan'))).toMatchObject({ total: 1, totalCapped: false });
+      // audited as counted, with the cap reached said
+      await search(`${q('Тле*')}`);
+      await withCap(1, async () => {
+        expect(await search(q('Тле*'))).toMatchObject({ total: 1, totalCapped: true });
+      });
+      const rows = await auditRows(ctx, { action: 'case.searched', actorUserId: worker.id });
+      expect(rows.at(-1)!.details).toEqual({ kind: 'name', prefix: true, count: 2, total: 1, totalCapped: true, page: 1, filters: [] });
+    });
+    expect(await search('pageSize=2&page=2')).toMatchObject({ total: 3, totalCapped: false });
+    expect(await search('pageSize=2&page=3')).toMatchObject({ items: [], total: 3, totalCapped: false });
+  });
+
+  it('refuses a page that starts past the cap (400 on page), and serves the last one', async () => {
+    expect(maxPageOf(50)).toBe(200);
+    expect(maxPageOf(30)).toBe(334);
+    const deep = await as.request('GET', '/api/v1/cases?page=201&pageSize=50');
+    expect(deep.status).toBe(400);
+    const body = await deep.json();
+    expect(body.error.code).toBe('error.validation');
+    expect(body.error.fields).toEqual([{ path: 'page', message: 'must be at most 200' }]);
+    expect((await as.request('GET', '/api/v1/cases?page=200&pageSize=50')).status).toBe(200);
+    await withCap(2, async () => {
+      expect(await search('pageSize=1&page=2')).toMatchObject({ total: 2, totalCapped: true });
+      expect((await as.request('GET', '/api/v1/cases?pageSize=1&page=3')).status).toBe(400);
+      expect((await as.request('GET', `/api/v1/cases?pageSize=1&page=3&${q('Guldan')}`)).status).toBe(400);
+    });
   });
 });

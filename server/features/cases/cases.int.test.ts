@@ -313,3 +313,21 @@ describe('POST /api/v1/cases/:id/contacts (deny ladder)', () => {
     expect(file.contacts.map((x: { id: string }) => x.id)).toEqual([contact.id]);
   });
 });
+
+describe('POST /api/v1/cases with an Idempotency-Key', () => {
+  it('a double submission opens one case and answers with it; the same key with another body is refused', async () => {
+    const key = { 'Idempotency-Key': `new-case-${crypto.randomUUID()}` };
+    const body = { person: { givenName: 'Мадина', familyName: 'Жакупова' }, region: 'almaty' };
+    const before = await caseCount();
+    const first = await as.case_worker!.request('POST', '/api/v1/cases', body, key);
+    const again = await as.case_worker!.request('POST', '/api/v1/cases', body, key);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    expect((await again.json()).id).toBe((await first.json()).id);
+    expect(await caseCount()).toBe(before + 1);
+    const other = await as.case_worker!.request('POST', '/api/v1/cases', { ...body, region: 'astana' }, key);
+    expect(other.status).toBe(409);
+    expect(await caseCount()).toBe(before + 1);
+  });
+});

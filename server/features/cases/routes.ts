@@ -4,6 +4,7 @@ import { ZAttachContactRequest } from '../../../shared/schemas/contacts';
 import { errors, jsonBody, ZIdParam } from '../../http/openapi';
 import { ZContact } from '../contacts/present-contact';
 import { ZCase, ZCaseSummary } from './present-case';
+import { ZIdempotencyHeaders } from '../../http/idempotency';
 
 const one = { content: { 'application/json': { schema: ZCase } } };
 
@@ -13,7 +14,7 @@ export const createCaseRoute = createRoute({
   tags: ['cases'],
   summary:
     'Open a case from scratch, or from a contact (`contactId`): the contact is attached and its person linked or created',
-  request: { body: jsonBody(ZCreateCaseRequest) },
+  request: { headers: ZIdempotencyHeaders, body: jsonBody(ZCreateCaseRequest) },
   responses: { 201: { description: 'opened', ...one }, ...errors(400, 401, 403, 404, 409) },
 });
 
@@ -27,7 +28,15 @@ export const listCasesRoute = createRoute({
     200: {
       description: 'one page',
       content: {
-        'application/json': { schema: z.object({ items: z.array(ZCaseSummary), total: z.number().int() }) },
+        'application/json': {
+          schema: z.object({
+            items: z.array(ZCaseSummary),
+            /** counted exactly up to LIMITS.listCountCap (10,000); pages beyond it are refused (400 on `page`) */
+            total: z.number().int(),
+            /** true: more cases than `total` match (the count stopped at the cap) */
+            totalCapped: z.boolean(),
+          }),
+        },
       },
     },
     ...errors(400, 401, 403),

@@ -82,6 +82,14 @@ describe('GET /api/v1/session', () => {
       'case.update',
       'case.close',
       'case.attachContact',
+      'case.readSensitive',
+      'case.approve',
+      'attachment.read',
+      'attachment.create',
+      'attachment.delete',
+      'case.export',
+      'caller.flag',
+      'person.merge',
     ]);
   });
 });

@@ -12,9 +12,11 @@ import { ZUuid } from '../../../shared/schemas/common';
 // Server-side shapes around the shared contract (shared/schemas/case-file.ts): list queries, list
 // items with their case number, path parameters.
 
-export const ZWorkflowResponse = ZCaseWorkflow.openapi('CaseWorkflow');
-export const ZApprovalResponse = ZApproval.openapi('Approval');
-export const ZTaskResponse = ZTask.openapi('Task');
+// `.extend({})` first: a schema made before @hono/zod-openapi was loaded (the shared ones, depending
+// on import order) has no `.openapi`; a schema derived from it now does.
+export const ZWorkflowResponse = ZCaseWorkflow.extend({}).openapi('CaseWorkflow');
+export const ZApprovalResponse = ZApproval.extend({}).openapi('Approval');
+export const ZTaskResponse = ZTask.extend({}).openapi('Task');
 
 /** An approval in the supervisor's inbox: with the number of its case. */
 export const ZApprovalListItem = ZApproval.extend({ caseNumber: z.string() }).openapi('ApprovalListItem');
@@ -67,6 +69,6 @@ export const ZApprovalRequestBody = ZApprovalRequest.superRefine(
 ).openapi('ApprovalRequest');
 
 export const ZPlanParams = z.object({
-  id: ZUuid.openapi({ param: { name: 'id', in: 'path' } }),
-  planId: ZUuid.openapi({ param: { name: 'planId', in: 'path' } }),
+  id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }),
+  planId: z.string().uuid().openapi({ param: { name: 'planId', in: 'path' } }),
 });

@@ -2,7 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TAction } from '../../../shared/roles';
 import type { TCreateCaseRequest, TListCasesQuery } from '../../../shared/schemas/cases';
-import { api, query } from './client';
+import { api, apiRequest, query } from './client';
 import type { TUserPage } from './types';
 
 export type TCaseSummary = {
@@ -52,7 +52,9 @@ export const useCaseList = (params: TCaseListParams, enabled = true) =>
 export function useCreateCase() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: TCreateCaseRequest) => api.post<TCaseSummary>('/api/v1/cases', body),
+    // One key per form: a double click or a retry opens one case.
+    mutationFn: ({ body, key }: { body: TCreateCaseRequest; key: string }) =>
+      apiRequest<TCaseSummary>('POST', '/api/v1/cases', { body, headers: { 'Idempotency-Key': key } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['cases'] }),
   });
 }

@@ -10,6 +10,7 @@ import { Modal } from '../../components/modal';
 import { TextInputField } from '../../components/text-input-field';
 import { useT } from '../../i18n/use-t';
 import { useZodResolver } from '../../i18n/zod-resolver';
+import { useIdempotencyKey } from '../case-workflow/form-support';
 import { DuplicateWarning } from '../duplicates/duplicate-warning';
 import { RegionSelect } from '../organisations/region-select';
 import { emptyNewCase, toCreateCaseRequest, ZNewCaseForm } from './new-case-form';
@@ -18,6 +19,7 @@ function NewCaseForm({ onCancel }: { onCancel: () => void }) {
   const t = useT();
   const navigate = useNavigate();
   const create = useCreateCase();
+  const idempotencyKey = useIdempotencyKey();
   const form = useForm({ resolver: useZodResolver(ZNewCaseForm), defaultValues: emptyNewCase() });
   const { errors } = form.formState;
   // Likely duplicates of the person being typed appear before anything is saved.
@@ -30,7 +32,10 @@ function NewCaseForm({ onCancel }: { onCancel: () => void }) {
     <form
       noValidate
       onSubmit={form.handleSubmit((values) =>
-        create.mutate(toCreateCaseRequest(values), { onSuccess: (c) => void navigate(`/cases/${c.id}`) }),
+        create.mutate(
+          { body: toCreateCaseRequest(values), key: idempotencyKey.current() },
+          { onSuccess: (c) => void navigate(`/cases/${c.id}`) },
+        ),
       )}
     >
       <Flex direction="column" gap="3">
