@@ -6,6 +6,7 @@ import { scoped } from '../../http/context';
 import { HttpError } from '../../http/errors';
 import type { TFieldError } from '../../http/validation';
 import { translate } from '../../i18n';
+import { fuzzyPersonIds } from '../duplicates/fuzzy';
 import { caseListWhere, ORDER_BY, parseCaseSearch } from './case-search';
 import { CASE_COLUMNS, presentCaseSummary, type TCaseRow } from './present-case';
 import { listCasesRoute } from './routes';
@@ -43,14 +44,31 @@ export function registerListCases(app: TApp): void {
       const { where, params } = caseListWhere(q, assigned, search);
       const n = params.length;
       const offset = (q.page - 1) * q.pageSize;
-      const { rows } = await sdb.query<TCaseRow>(
+      let { rows } = await sdb.query<TCaseRow>(
         `SELECT ${CASE_COLUMNS} FROM cases c ${where}
           ORDER BY ${ORDER_BY[q.sort]} LIMIT $${n + 1} OFFSET $${n + 2}`,
         [...params, q.pageSize, offset],
       );
+      // No exact match for the name words: the persons with similar names, found on their keyed
+      // encodings (a typo, another spelling), are offered instead and marked `similar`.
+      let similar = false;
+      let similarIds: string[] = [];
+      if (search?.kind === 'name' && !search.prefix && rows.length === 0 && q.page === 1) {
+        similarIds = await fuzzyPersonIds(sdb, c.var.deps.sealer, sdb.actor.orgId, q.q!);
+        if (similarIds.length > 0) {
+          const base = caseListWhere(q, assigned, null);
+          const m = base.params.length;
+          ({ rows } = await sdb.query<TCaseRow>(
+            `SELECT ${CASE_COLUMNS} FROM cases c ${base.where ? `${base.where} AND` : 'WHERE'} c.person_id = ANY($${m + 1}::uuid[])
+              ORDER BY ${ORDER_BY[q.sort]} LIMIT $${m + 2}`,
+            [...base.params, similarIds, q.pageSize],
+          ));
+          similar = rows.length > 0;
+        }
+      }
       // A short page that is not past the end tells the total; otherwise count, at most cap + 1 rows.
       let counted: number;
-      if (rows.length > 0 && rows.length < q.pageSize) {
+      if (similar || (rows.length > 0 && rows.length < q.pageSize)) {
         counted = offset + rows.length;
       } else if (rows.length === 0 && q.page === 1) {
         counted = 0;
@@ -72,6 +90,7 @@ export function registerListCases(app: TApp): void {
               outcome: 'success',
               details: {
                 kind: search.kind,
+                ...(similar ? { similar } : {}),
                 ...(search.kind === 'name' ? { prefix: search.prefix } : {}),
                 count: rows.length,
                 total,
@@ -82,7 +101,7 @@ export function registerListCases(app: TApp): void {
             }
           : { action: 'case.listed', outcome: 'success', details: { count: rows.length, page: q.page, filters } },
       );
-      return c.json({ items: rows.map((r) => presentCaseSummary(sdb.actor, r)), total, totalCapped }, 200);
+      return c.json({ items: rows.map((r) => presentCaseSummary(sdb.actor, r)), total, totalCapped, ...(similar ? { similar } : {}) }, 200);
     });
   });
 }

@@ -35,6 +35,8 @@ export const listCasesRoute = createRoute({
             total: z.number().int(),
             /** true: more cases than `total` match (the count stopped at the cap) */
             totalCapped: z.boolean(),
+            /** true: no exact match for the name words; these are the cases of persons with similar names */
+            similar: z.boolean().optional(),
           }),
         },
       },

@@ -127,6 +127,12 @@ describe('duplicate persons', () => {
       expect(ids, text).toContain(kase.person.id);
     }
     expect(await fuzzyPersonIds(ctx.db, ctx.deps.sealer, orgId, 'Нурлан')).not.toContain(kase.person.id);
+    // The case list offers them when no name matches exactly.
+    const list = await (await as.case_worker!.request('GET', '/api/v1/cases?q=' + encodeURIComponent('Aigerim Seitkalieba'))).json();
+    expect(list.similar, JSON.stringify(list)).toBe(true);
+    expect(list.items.map((c: { id: string }) => c.id)).toContain(kase.id);
+    const exact = await (await as.case_worker!.request('GET', '/api/v1/cases?q=' + encodeURIComponent('Айгерим'))).json();
+    expect(exact.similar).toBeUndefined();
     expect(await fuzzyPersonIds(ctx.db, ctx.deps.sealer, strangerOrg.id, 'Aigerim Seitkalieva')).not.toContain(kase.person.id);
   });
 });

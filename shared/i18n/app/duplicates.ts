@@ -53,6 +53,7 @@ const en = {
   'dup.merge.migrationStatus': 'Migration status',
   'nav.duplicates': 'Duplicates',
   'dup.scanNow': 'Check again now',
+  'dup.similarNames': 'No exact match for these name words. Cases of persons with similar names (other spellings, typos):',
 } as const;
 type TKey = keyof typeof en;
 const ru: Record<TKey, string> = {
@@ -108,6 +109,7 @@ const ru: Record<TKey, string> = {
   'dup.merge.migrationStatus': 'Миграционный статус',
   'nav.duplicates': 'Дубликаты',
   'dup.scanNow': 'Проверить сейчас',
+  'dup.similarNames': 'Точных совпадений по этим словам нет. Дела людей с похожими именами (другое написание, опечатки):',
 };
 const kk: Record<TKey, string> = {
   'dup.title': 'Ықтимал қайталанулар',
@@ -162,5 +164,6 @@ const kk: Record<TKey, string> = {
   'dup.merge.migrationStatus': 'Көші-қон мәртебесі',
   'nav.duplicates': 'Қайталанулар',
   'dup.scanNow': 'Қазір тексеру',
+  'dup.similarNames': 'Бұл сөздер бойынша дәл сәйкестік жоқ. Есімдері ұқсас адамдардың істері (басқа жазылуы, қате терілген):',
 };
 export const duplicatesMessages = { en, ru, kk };

@@ -19,7 +19,7 @@ export type TCaseSummary = {
 };
 
 /** `totalCapped`: the count stopped at `total` (there are more); older servers leave it out. */
-export type TCasePage = { items: TCaseSummary[]; total: number; totalCapped?: boolean };
+export type TCasePage = { items: TCaseSummary[]; total: number; totalCapped?: boolean; similar?: boolean };
 
 /** The list's query as the URL keeps it: every value optional, pages from 1. */
 export type TCaseListParams = Partial<Omit<TListCasesQuery, 'page' | 'pageSize'>> & {

@@ -81,6 +81,11 @@ export default function CasesPage() {
               ? t('caseList.countCapped', { count: page.total })
               : t('caseList.count', { count: page.total })}
           </Text>
+          {page.similar ? (
+            <Text as="p" size="2" data-testid="cases-similar">
+              {t('dup.similarNames')}
+            </Text>
+          ) : null}
           {page.items.length > 0 ? (
             <CasesTable cases={page.items} me={session.user.id} users={userList} />
           ) : (
