@@ -49,7 +49,7 @@ function twoLists(n: number) {
 }
 
 describe('link export and match', () => {
-  it('finds the shared persons from encodings alone (precision ≥ 0.97, recall ≥ 0.95)', async () => {
+  it('finds the shared persons from encodings alone (precision ≥ 0.97, recall ≥ 0.95)', { timeout: 60_000 }, async () => {
     const { a, b, truth } = twoLists(6000);
     const fa = path.join(dir, 'a.jsonl');
     const fb = path.join(dir, 'b.jsonl');
