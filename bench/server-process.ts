@@ -30,12 +30,12 @@ export async function senim(args: string[], env: NodeJS.ProcessEnv): Promise<str
 
 export type TServer = { url: string; child: ChildProcess; startMs: number; stop(): Promise<void> };
 
-/** Starts `senim start`, measures the time until /api/health answers 200. */
-export async function startServer(env: NodeJS.ProcessEnv): Promise<TServer> {
+/** Starts `senim start` (with `args`, e.g. --no-build), measures the time until /api/health answers 200. */
+export async function startServer(env: NodeJS.ProcessEnv, args: string[] = []): Promise<TServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
-  const child = spawn(process.execPath, [BIN, 'start'], {
+  const child = spawn(process.execPath, [BIN, 'start', ...args], {
     env: { ...process.env, SENIM_LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],

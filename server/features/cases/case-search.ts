@@ -105,11 +105,14 @@ export function caseListWhere(
         conds.push(`c.person_id IN (SELECT ps.id FROM persons ps WHERE ps.document_bidx = ${p(search.bidx)})`);
         break;
       case 'name':
-        // Persons having every index searched for: one B-tree probe per index (equality is
-        // leakproof, so the index is used under row-level security), then those found each time.
-        conds.push(`c.person_id IN (SELECT t.person_id FROM person_name_tokens t
-            WHERE t.token_bidx = ANY (ARRAY(SELECT decode(h, 'hex') FROM unnest(${p(toHexArray(search.bidx))}::text[]) AS h))
-            GROUP BY t.person_id HAVING count(*) = ${p(search.bidx.length)}::int)`);
+        // Persons having every index searched for: one condition per index, each a B-tree look-up
+        // (equality is leakproof, so the index is used under row-level security). Separate
+        // conditions let the planner see each word's frequency: a rare name is looked up and its
+        // few cases sorted; a common one is met while reading the cases in the page's order.
+        // (The index travels as hex text, as bytea arrays do elsewhere: both drivers pass text alike.)
+        for (const hex of toHexArray(search.bidx)) {
+          conds.push(`c.person_id IN (SELECT t.person_id FROM person_name_tokens t WHERE t.token_bidx = decode(${p(hex)}, 'hex'))`);
+        }
         break;
     }
   }
