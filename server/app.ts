@@ -23,6 +23,10 @@ import { registerAttachments } from './features/attachments';
 import { registerHtcdsIo } from './features/htcds-io';
 import { registerHotlineAdmin } from './features/hotline-admin';
 import { registerDuplicates } from './features/duplicates';
+import { registerPartners } from './features/partners';
+import { registerReferrals } from './features/referrals';
+import { registerReferralLetters } from './features/referral-letters';
+import { registerReferralDashboard } from './features/referral-dashboard';
 import { registerWeb } from './http/web';
 
 export type TApp = OpenAPIHono<TEnv>;
@@ -60,6 +64,10 @@ export function createApp(deps: TDeps): TApp {
   registerHtcdsIo(app);
   registerHotlineAdmin(app);
   registerDuplicates(app);
+  registerPartners(app);
+  registerReferralDashboard(app);
+  registerReferrals(app);
+  registerReferralLetters(app);
   registerAudit(app);
   registerDocs(app);
   registerWeb(app, deps.webDir);

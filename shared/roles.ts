@@ -46,6 +46,18 @@ export const ACTIONS = [
   'topic.manage', // edit the organisation's hotline topic tree
   'caller.flag', // flag a caller (abusive, at risk) and clear a flag
   'person.merge', // review likely duplicates, merge two records of one person, undo a merge
+  // The referral network (issue 4)
+  'partner.read', // the partner directory and memoranda of the network
+  'partner.update', // maintain the organisation's own directory entry
+  'partner.approve', // approve new members, add partners without Senim (network administrators)
+  'memorandum.manage', // record memoranda and their members (network administrators)
+  'referral.read', // the organisation's sent and received referrals
+  'referral.create', // refer a case to a partner, revoke, share updates, letters for offline partners
+  'referral.respond', // accept, decline, complete a referral received; open a case from it
+  'referral.override', // send personal data without recorded consent, with a written reason
+  'referral.dashboard', // the SLA view (own organisation; the whole network for network administrators)
+  'notification.read', // one's own notifications
+  'mail.outbox', // the organisation's outgoing mail (development: mail is kept, not sent)
 ] as const;
 export type TAction = (typeof ACTIONS)[number];
 
@@ -70,6 +82,11 @@ export const ROLE_ACTIONS: Record<TRole, readonly TAction[]> = {
     'htcds.import',
     'htcds.export',
     'topic.manage',
+    'partner.read',
+    'partner.update',
+    'referral.read',
+    'notification.read',
+    'mail.outbox',
   ],
   // Operators take calls: they log contacts, read their notes (callbacks, repeat callers), open a
   // case or attach a contact to one in two clicks, and see cases redacted (no identity fields).
@@ -82,6 +99,8 @@ export const ROLE_ACTIONS: Record<TRole, readonly TAction[]> = {
     'case.read',
     'case.attachContact',
     'caller.flag',
+    'partner.read',
+    'notification.read',
   ],
   // Case workers own the case file: identity is needed to help the person. Closing needs a supervisor.
   case_worker: [
@@ -100,6 +119,11 @@ export const ROLE_ACTIONS: Record<TRole, readonly TAction[]> = {
     'case.export',
     'caller.flag',
     'person.merge',
+    'partner.read',
+    'referral.read',
+    'referral.create',
+    'referral.respond',
+    'notification.read',
   ],
   supervisor: [
     'organisation.read',
@@ -123,13 +147,26 @@ export const ROLE_ACTIONS: Record<TRole, readonly TAction[]> = {
     'case.export',
     'caller.flag',
     'person.merge',
+    'partner.read',
+    'referral.read',
+    'referral.create',
+    'referral.respond',
+    'referral.override',
+    'referral.dashboard',
+    'notification.read',
   ],
-  partner_officer: ['organisation.read'],
-  analyst: ['organisation.read', 'stats.read'],
+  partner_officer: ['organisation.read', 'partner.read', 'referral.read', 'referral.respond', 'notification.read'],
+  analyst: ['organisation.read', 'stats.read', 'partner.read', 'referral.dashboard', 'notification.read'],
 };
 
 /** Actions only a network administrator (admin of the network's coordinating organisation) holds. */
-export const NETWORK_ADMIN_ACTIONS: readonly TAction[] = ['organisation.list', 'organisation.create'];
+export const NETWORK_ADMIN_ACTIONS: readonly TAction[] = [
+  'organisation.list',
+  'organisation.create',
+  'partner.approve',
+  'memorandum.manage',
+  'referral.dashboard',
+];
 
 export function actionsForRoles(roles: readonly TRole[], isNetworkAdmin: boolean): TAction[] {
   const set = new Set<TAction>();

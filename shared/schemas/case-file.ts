@@ -485,5 +485,14 @@ export const CASE_EVENT_KINDS = [
   'imported',
   'personMerged',
   'personMergeUndone',
+  'referralSent',
+  'referralAccepted',
+  'referralDeclined',
+  'referralCompleted',
+  'referralRevoked',
+  'referralExpired',
+  'referralUpdateShared',
+  'referralReceived',
+  'referralLetterIssued',
 ] as const;
 export type TCaseEventKind = (typeof CASE_EVENT_KINDS)[number];

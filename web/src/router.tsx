@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './components/app-layout';
 import { RequireSession } from './features/auth/require-session';
@@ -20,11 +20,24 @@ const TopicsPage = lazy(() => import('./routes/topics-page'));
 const HtcdsPage = lazy(() => import('./routes/htcds-page'));
 const DuplicatesPage = lazy(() => import('./routes/duplicates-page'));
 const ComparePage = lazy(() => import('./routes/compare-page'));
+const NetworkPage = lazy(() => import('./routes/network-page'));
+const NetworkEntryPage = lazy(() => import('./routes/network-entry-page'));
+const MemorandaPage = lazy(() => import('./routes/memoranda-page'));
+const PublicPartnersPage = lazy(() => import('./routes/public-partners-page'));
+const ReferralsPage = lazy(() => import('./routes/referrals-page'));
+const ReferralPage = lazy(() => import('./routes/referral-page'));
+const ReferralDashboardPage = lazy(() => import('./routes/referral-dashboard-page'));
+const OutboxPage = lazy(() => import('./routes/outbox-page'));
+const NotificationsPage = lazy(() => import('./routes/notifications-page'));
+const ReferralAnswerPage = lazy(() => import('./routes/referral-answer-page'));
 const AccountPage = lazy(() => import('./routes/account-page'));
 const TwoFactorSetupPage = lazy(() => import('./routes/two-factor-setup-page'));
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  // Public pages (no login): the partners the network publishes, a letter's one-time answer link.
+  { path: '/partners', element: <Suspense fallback={null}><PublicPartnersPage /></Suspense> },
+  { path: '/answer', element: <Suspense fallback={null}><ReferralAnswerPage /></Suspense> },
   {
     path: '/',
     element: (
@@ -40,6 +53,14 @@ export const router = createBrowserRouter([
       { path: 'approvals', element: <ApprovalsPage /> },
       { path: 'duplicates', element: <DuplicatesPage /> },
       { path: 'duplicates/compare', element: <ComparePage /> },
+      { path: 'network', element: <NetworkPage /> },
+      { path: 'network/memoranda', element: <MemorandaPage /> },
+      { path: 'network/:orgId', element: <NetworkEntryPage /> },
+      { path: 'referrals', element: <ReferralsPage /> },
+      { path: 'referrals/:id', element: <ReferralPage /> },
+      { path: 'referral-dashboard', element: <ReferralDashboardPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'admin/outbox', element: <OutboxPage /> },
       { path: 'admin/topics', element: <TopicsPage /> },
       { path: 'admin/htcds', element: <HtcdsPage /> },
       { path: 'users', element: <UsersPage /> },

@@ -6,6 +6,10 @@ import { caseListMessages } from './case-list';
 import { attachmentsMessages } from './attachments';
 import { htcdsImportMessages } from './htcds-import';
 import { duplicatesMessages } from './duplicates';
+import { referralDashboardMessages } from './referral-dashboard';
+import { referralLettersMessages } from './referral-letters';
+import { referralsMessages } from './referrals';
+import { partnersMessages } from './partners';
 export const appEn = {
   'app.name': 'Senim',
   'app.tagline': 'Counter-trafficking and migrant support network',
@@ -322,6 +326,34 @@ export const appEn = {
   'auditEvent.person.merged': 'Records merged',
   'auditEvent.person.mergeUndone': 'Merge undone',
   'auditEvent.person.duplicatesScanned': 'Duplicate scan',
+  'auditEvent.partner.listed': 'Partner directory viewed',
+  'auditEvent.partner.read': 'Partner entry viewed',
+  'auditEvent.partner.created': 'Partner added',
+  'auditEvent.partner.updated': 'Partner entry changed',
+  'auditEvent.partner.membershipDecided': 'Membership decided',
+  'auditEvent.memorandum.created': 'Memorandum recorded',
+  'auditEvent.memorandum.updated': 'Memorandum changed',
+  'auditEvent.referral.created': 'Referral sent',
+  'auditEvent.referral.read': 'Referral viewed',
+  'auditEvent.referral.listed': 'Referrals listed',
+  'auditEvent.referral.optionsRead': 'Referral options viewed',
+  'auditEvent.referral.accepted': 'Referral accepted',
+  'auditEvent.referral.declined': 'Referral declined',
+  'auditEvent.referral.completed': 'Referral completed',
+  'auditEvent.referral.revoked': 'Referral revoked',
+  'auditEvent.referral.expired': 'Referral expired',
+  'auditEvent.referral.updateShared': 'Referral update shared',
+  'auditEvent.referral.caseOpened': 'Case opened from a referral',
+  'auditEvent.referral.consentOverridden': 'Personal data shared without consent',
+  'auditEvent.referral.letterIssued': 'Referral letter issued',
+  'auditEvent.referral.letterRead': 'Referral letter downloaded',
+  'auditEvent.referral.answerRecorded': 'Partner’s answer recorded',
+  'auditEvent.referral.linkAnswered': 'Answered through a one-time link',
+  'auditEvent.referral.linkRefused': 'One-time link refused',
+  'auditEvent.referral.dashboardRead': 'Referral dashboard viewed',
+  'auditEvent.notification.listed': 'Notifications viewed',
+  'auditEvent.mail.outboxRead': 'Outgoing mail viewed',
+  'auditEvent.mail.failed': 'Mail not delivered',
 
   'account.title': 'My account',
   'account.profile': 'Profile',
@@ -447,6 +479,10 @@ export const appEn = {
   ...attachmentsMessages.en,
   ...htcdsImportMessages.en,
   ...duplicatesMessages.en,
+  ...referralDashboardMessages.en,
+  ...referralLettersMessages.en,
+  ...referralsMessages.en,
+  ...partnersMessages.en,
 } as const;
 
 export type TAppKey = keyof typeof appEn;

@@ -6,6 +6,10 @@ import { caseListMessages } from './case-list';
 import { attachmentsMessages } from './attachments';
 import { htcdsImportMessages } from './htcds-import';
 import { duplicatesMessages } from './duplicates';
+import { referralDashboardMessages } from './referral-dashboard';
+import { referralLettersMessages } from './referral-letters';
+import { referralsMessages } from './referrals';
+import { partnersMessages } from './partners';
 import type { TAppKey } from './en';
 
 export const appKk: Record<TAppKey, string> = {
@@ -326,6 +330,34 @@ export const appKk: Record<TAppKey, string> = {
   'auditEvent.person.merged': 'Жазбалар біріктірілді',
   'auditEvent.person.mergeUndone': 'Біріктіру болдырылмады',
   'auditEvent.person.duplicatesScanned': 'Қайталануларды іздеу',
+  'auditEvent.partner.listed': 'Серіктестер анықтамалығы қаралды',
+  'auditEvent.partner.read': 'Серіктес картасы қаралды',
+  'auditEvent.partner.created': 'Серіктес қосылды',
+  'auditEvent.partner.updated': 'Серіктес картасы өзгертілді',
+  'auditEvent.partner.membershipDecided': 'Желіге мүшелік туралы шешім',
+  'auditEvent.memorandum.created': 'Меморандум жазылды',
+  'auditEvent.memorandum.updated': 'Меморандум өзгертілді',
+  'auditEvent.referral.created': 'Жолдама жіберілді',
+  'auditEvent.referral.read': 'Жолдама қаралды',
+  'auditEvent.referral.listed': 'Жолдамалар тізімі қаралды',
+  'auditEvent.referral.optionsRead': 'Жолдама нұсқалары қаралды',
+  'auditEvent.referral.accepted': 'Жолдама қабылданды',
+  'auditEvent.referral.declined': 'Жолдамадан бас тартылды',
+  'auditEvent.referral.completed': 'Жолдама орындалды',
+  'auditEvent.referral.revoked': 'Жолдама кері қайтарылды',
+  'auditEvent.referral.expired': 'Жолдаманың мерзімі өтті',
+  'auditEvent.referral.updateShared': 'Жолдама бойынша жаңарту берілді',
+  'auditEvent.referral.caseOpened': 'Жолдама бойынша іс ашылды',
+  'auditEvent.referral.consentOverridden': 'Дербес деректер келісімсіз берілді',
+  'auditEvent.referral.letterIssued': 'Жолдама хат берілді',
+  'auditEvent.referral.letterRead': 'Жолдама хат жүктелді',
+  'auditEvent.referral.answerRecorded': 'Серіктестің жауабы жазылды',
+  'auditEvent.referral.linkAnswered': 'Бір реттік сілтеме арқылы жауап берілді',
+  'auditEvent.referral.linkRefused': 'Бір реттік сілтеме қабылданбады',
+  'auditEvent.referral.dashboardRead': 'Жолдамалар жиынтығы қаралды',
+  'auditEvent.notification.listed': 'Хабарламалар қаралды',
+  'auditEvent.mail.outboxRead': 'Шығыс пошта қаралды',
+  'auditEvent.mail.failed': 'Хат жеткізілмеді',
 
   'account.title': 'Менің тіркелгім',
   'account.profile': 'Профиль',
@@ -450,4 +482,8 @@ export const appKk: Record<TAppKey, string> = {
   ...attachmentsMessages.kk,
   ...htcdsImportMessages.kk,
   ...duplicatesMessages.kk,
+  ...referralDashboardMessages.kk,
+  ...referralLettersMessages.kk,
+  ...referralsMessages.kk,
+  ...partnersMessages.kk,
 };

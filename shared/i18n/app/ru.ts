@@ -5,6 +5,10 @@ import { caseListMessages } from './case-list';
 import { attachmentsMessages } from './attachments';
 import { htcdsImportMessages } from './htcds-import';
 import { duplicatesMessages } from './duplicates';
+import { referralDashboardMessages } from './referral-dashboard';
+import { referralLettersMessages } from './referral-letters';
+import { referralsMessages } from './referrals';
+import { partnersMessages } from './partners';
 import type { TAppKey } from './en';
 
 export const appRu: Record<TAppKey, string> = {
@@ -330,6 +334,34 @@ export const appRu: Record<TAppKey, string> = {
   'auditEvent.person.merged': 'Записи объединены',
   'auditEvent.person.mergeUndone': 'Объединение отменено',
   'auditEvent.person.duplicatesScanned': 'Поиск дубликатов',
+  'auditEvent.partner.listed': 'Просмотрен справочник партнёров',
+  'auditEvent.partner.read': 'Просмотрена карточка партнёра',
+  'auditEvent.partner.created': 'Партнёр добавлен',
+  'auditEvent.partner.updated': 'Карточка партнёра изменена',
+  'auditEvent.partner.membershipDecided': 'Решение о членстве в сети',
+  'auditEvent.memorandum.created': 'Меморандум записан',
+  'auditEvent.memorandum.updated': 'Меморандум изменён',
+  'auditEvent.referral.created': 'Направление отправлено',
+  'auditEvent.referral.read': 'Направление просмотрено',
+  'auditEvent.referral.listed': 'Просмотрен список направлений',
+  'auditEvent.referral.optionsRead': 'Просмотрены варианты направления',
+  'auditEvent.referral.accepted': 'Направление принято',
+  'auditEvent.referral.declined': 'Направление отклонено',
+  'auditEvent.referral.completed': 'Направление выполнено',
+  'auditEvent.referral.revoked': 'Направление отозвано',
+  'auditEvent.referral.expired': 'Срок направления истёк',
+  'auditEvent.referral.updateShared': 'Передано обновление по направлению',
+  'auditEvent.referral.caseOpened': 'Открыто дело по направлению',
+  'auditEvent.referral.consentOverridden': 'Персональные данные переданы без согласия',
+  'auditEvent.referral.letterIssued': 'Выдано письмо-направление',
+  'auditEvent.referral.letterRead': 'Скачано письмо-направление',
+  'auditEvent.referral.answerRecorded': 'Записан ответ партнёра',
+  'auditEvent.referral.linkAnswered': 'Ответ по одноразовой ссылке',
+  'auditEvent.referral.linkRefused': 'Одноразовая ссылка отклонена',
+  'auditEvent.referral.dashboardRead': 'Просмотрена сводка направлений',
+  'auditEvent.notification.listed': 'Просмотрены уведомления',
+  'auditEvent.mail.outboxRead': 'Просмотрена исходящая почта',
+  'auditEvent.mail.failed': 'Письмо не доставлено',
 
   'account.title': 'Моя учётная запись',
   'account.profile': 'Профиль',
@@ -457,4 +489,8 @@ export const appRu: Record<TAppKey, string> = {
   ...attachmentsMessages.ru,
   ...htcdsImportMessages.ru,
   ...duplicatesMessages.ru,
+  ...referralDashboardMessages.ru,
+  ...referralLettersMessages.ru,
+  ...referralsMessages.ru,
+  ...partnersMessages.ru,
 };

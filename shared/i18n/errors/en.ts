@@ -5,6 +5,9 @@ import { attachmentsErrors } from './attachments';
 import { htcdsErrors } from './htcds';
 import { hotlineErrors } from './hotline';
 import { duplicatesErrors } from './duplicates';
+import { referralLettersErrors } from './referral-letters';
+import { referralsErrors } from './referrals';
+import { partnersErrors } from './partners';
 export const errorsEn = {
   'error.unauthenticated': 'Please sign in to continue.',
   'error.sessionExpired': 'Your session has expired. Please sign in again.',
@@ -63,5 +66,8 @@ export const errorsEn = {
   ...htcdsErrors.en,
   ...hotlineErrors.en,
   ...duplicatesErrors.en,
+  ...referralLettersErrors.en,
+  ...referralsErrors.en,
+  ...partnersErrors.en,
 } as const;
 export type TErrorKey = keyof typeof errorsEn;

@@ -4,6 +4,9 @@ import { attachmentsErrors } from './attachments';
 import { htcdsErrors } from './htcds';
 import { hotlineErrors } from './hotline';
 import { duplicatesErrors } from './duplicates';
+import { referralLettersErrors } from './referral-letters';
+import { referralsErrors } from './referrals';
+import { partnersErrors } from './partners';
 import type { TErrorKey } from './en';
 
 export const errorsKk: Record<TErrorKey, string> = {
@@ -66,4 +69,7 @@ export const errorsKk: Record<TErrorKey, string> = {
   ...htcdsErrors.kk,
   ...hotlineErrors.kk,
   ...duplicatesErrors.kk,
+  ...referralLettersErrors.kk,
+  ...referralsErrors.kk,
+  ...partnersErrors.kk,
 };

@@ -4,6 +4,9 @@ import { attachmentsErrors } from './attachments';
 import { htcdsErrors } from './htcds';
 import { hotlineErrors } from './hotline';
 import { duplicatesErrors } from './duplicates';
+import { referralLettersErrors } from './referral-letters';
+import { referralsErrors } from './referrals';
+import { partnersErrors } from './partners';
 import type { TErrorKey } from './en';
 
 export const errorsRu: Record<TErrorKey, string> = {
@@ -66,4 +69,7 @@ export const errorsRu: Record<TErrorKey, string> = {
   ...htcdsErrors.ru,
   ...hotlineErrors.ru,
   ...duplicatesErrors.ru,
+  ...referralLettersErrors.ru,
+  ...referralsErrors.ru,
+  ...partnersErrors.ru,
 };

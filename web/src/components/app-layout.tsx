@@ -17,11 +17,15 @@ const NAV: readonly TNavItem[] = [
   { to: '/cases', label: 'nav.cases', anyOf: ['case.read'] },
   { to: '/approvals', label: 'nav.approvals', anyOf: ['case.approve'] },
   { to: '/duplicates', label: 'nav.duplicates', anyOf: ['person.merge'] },
+  { to: '/referrals', label: 'nav.referrals', anyOf: ['referral.read'] },
+  { to: '/network', label: 'nav.partners', anyOf: ['partner.read'] },
+  { to: '/referral-dashboard', label: 'nav.referralDashboard', anyOf: ['referral.dashboard'] },
   { to: '/users', label: 'nav.users', anyOf: ['user.list'] },
   { to: '/organisations', label: 'nav.organisations', anyOf: ['organisation.list', 'organisation.update'] },
   { to: '/audit', label: 'nav.audit', anyOf: ['audit.read'] },
   { to: '/admin/topics', label: 'nav.topics', anyOf: ['topic.manage'] },
   { to: '/admin/htcds', label: 'nav.htcds', anyOf: ['htcds.import', 'htcds.export'] },
+  { to: '/admin/outbox', label: 'nav.outbox', anyOf: ['mail.outbox'] },
 ];
 
 export function AppLayout() {

@@ -1,0 +1,6 @@
+// My notifications.
+import { NotFoundPage } from './not-found-page';
+
+export default function NotificationsPage() {
+  return <NotFoundPage />;
+}
