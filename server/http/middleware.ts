@@ -57,7 +57,9 @@ export const securityHeaders = createMiddleware<TEnv>(async (c, next) => {
   if (isSecureRequest(c.req.url, c.var.deps.config.publicUrl)) {
     h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   }
-  if (c.req.path.startsWith('/api/')) h.set('Cache-Control', 'no-store');
+  // The public API (no session, public data) may allow caching: its route sets Cache-Control itself.
+  const cacheable = c.req.path.startsWith('/api/public/') && c.res.ok && h.has('Cache-Control');
+  if (c.req.path.startsWith('/api/') && !cacheable) h.set('Cache-Control', 'no-store');
 });
 
 export function isSecureRequest(url: string, publicUrl: string | undefined): boolean {

@@ -1,7 +1,9 @@
 import type { TDeps } from '../http/context';
 import { insertUser } from '../features/users/insert-user';
 import { cliAudit } from '../cli/cli-audit';
-import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import type { Queryable } from '../db/types';
+import { ZMemorandumInput, ZPartnerProfileInput } from '../../shared/schemas/partners';
+import { DEMO_MEMORANDUM, DEMO_ORGS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
 export class NonDemoDataError extends Error {
   constructor(readonly organisations: number, readonly users: number) {
@@ -16,6 +18,9 @@ export class NonDemoDataError extends Error {
 export type TSeedResult = {
   organisationsCreated: number;
   usersCreated: number;
+  /** directory entries and memoranda added (the referral network) */
+  partnersCreated: number;
+  memorandaCreated: number;
   users: { email: string; roles: readonly string[]; organisation: string; note?: string }[];
   password: string;
 };
@@ -68,13 +73,19 @@ export async function seedDemo(deps: Pick<TDeps, 'systemDb' | 'sealer' | 'keyrin
       usersCreated++;
     }
 
+    const network = await seedNetwork(tx, orgIds);
+
     await tx.query(`INSERT INTO instance_meta (key, value) VALUES ('demo', 'true'::jsonb) ON CONFLICT (key) DO UPDATE SET value = 'true'::jsonb`);
-    if (organisationsCreated > 0 || usersCreated > 0) {
+    if (organisationsCreated > 0 || usersCreated > 0 || network.partnersCreated > 0 || network.memorandaCreated > 0) {
       await cliAudit(tx, deps, [
-        { action: 'seed.demoCreated', outcome: 'success', details: { organisations: organisationsCreated, users: usersCreated } },
+        {
+          action: 'seed.demoCreated',
+          outcome: 'success',
+          details: { organisations: organisationsCreated, users: usersCreated, ...network },
+        },
       ]);
     }
-    return { organisationsCreated, usersCreated };
+    return { organisationsCreated, usersCreated, ...network };
   });
   await deps.refreshDemo();
   const orgName = new Map(DEMO_ORGS.map((o) => [o.key, o.name]));
@@ -88,4 +99,64 @@ export async function seedDemo(deps: Pick<TDeps, 'systemDb' | 'sealer' | 'keyrin
     })),
     password: DEMO_PASSWORD,
   };
+}
+
+/**
+ * The referral network of the demo: every organisation's approved, published directory entry (the
+ * offline trade union's without Senim: it receives letters) and one memorandum all of them signed.
+ * What exists is kept.
+ */
+async function seedNetwork(tx: Queryable, orgIds: ReadonlyMap<string, string>): Promise<{ partnersCreated: number; memorandaCreated: number }> {
+  const { rows: admin } = await tx.query<{ id: string }>(`SELECT id FROM users WHERE lower(email) = 'admin@crisis.demo'`);
+  const decidedBy = admin[0]?.id ?? null;
+  let partnersCreated = 0;
+  for (const p of DEMO_PARTNERS) {
+    const b = ZPartnerProfileInput.parse(p.profile);
+    const { rowCount } = await tx.query(
+      `INSERT INTO partner_profiles (org_id, partner_type, names, descriptions, regions, services, languages, contact_points,
+         hours, website, letter_language, notify_email, published, published_fields, uses_senim,
+         membership, membership_decided_by, membership_decided_at)
+       VALUES ($1, $2, $3::jsonb, $4::jsonb, $5::text[], $6::text[], $7::text[], $8::jsonb, $9, $10, $11, $12, $13, $14::text[], $15,
+         'approved', $16, now())
+       ON CONFLICT (org_id) DO NOTHING`,
+      [
+        orgIds.get(p.org),
+        b.partnerType,
+        JSON.stringify(b.names),
+        JSON.stringify(b.descriptions),
+        b.regions,
+        b.services,
+        b.languages,
+        JSON.stringify(b.contactPoints),
+        b.hours ?? null,
+        b.website ?? null,
+        b.letterLanguage,
+        b.notifyEmail ?? null,
+        b.published,
+        b.publishedFields,
+        p.usesSenim,
+        decidedBy,
+      ],
+    );
+    partnersCreated += rowCount;
+  }
+
+  const m = ZMemorandumInput.parse({ ...DEMO_MEMORANDUM, memberOrgIds: [...orgIds.values()] });
+  let memorandaCreated = 0;
+  const { rows: found } = await tx.query<{ id: string }>(`SELECT id FROM memoranda WHERE titles->>'ru' = $1`, [m.titles.ru]);
+  let memorandumId = found[0]?.id;
+  if (!memorandumId) {
+    const { rows } = await tx.query<{ id: string }>(
+      `INSERT INTO memoranda (titles, scopes, signed_on, created_by) VALUES ($1::jsonb, $2::jsonb, $3::date, $4) RETURNING id`,
+      [JSON.stringify(m.titles), JSON.stringify(m.scopes), m.signedOn, decidedBy],
+    );
+    memorandumId = rows[0]!.id;
+    memorandaCreated++;
+  }
+  await tx.query(
+    `INSERT INTO memorandum_members (memorandum_id, org_id, joined_on)
+     SELECT $1, o, $3::date FROM unnest($2::uuid[]) AS o ON CONFLICT (memorandum_id, org_id) DO NOTHING`,
+    [memorandumId, m.memberOrgIds, m.signedOn],
+  );
+  return { partnersCreated, memorandaCreated };
 }

@@ -1,12 +1,11 @@
 import { Theme } from '@radix-ui/themes';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
 import { RouterProvider } from 'react-router';
 import { ApiError, onSessionExpired } from './api/client';
-import { applySession, SESSION_KEY, useSession } from './api/session';
+import { applySession, SESSION_KEY } from './api/session';
 import type { TSession } from './api/types';
 import { setSessionNotice } from './features/auth/session-notice';
-import { LocaleProvider, useLocale } from './i18n/locale-provider';
+import { LocaleProvider } from './i18n/locale-provider';
 import { router } from './router';
 
 const queryClient = new QueryClient({
@@ -27,24 +26,10 @@ onSessionExpired(() => {
   applySession(queryClient, null);
 });
 
-/** A signed-in user's saved language wins once per sign-in; later changes come from the switcher. */
-function SessionLocaleSync() {
-  const { data: session } = useSession();
-  const { setLocale } = useLocale();
-  const appliedFor = useRef<string | null>(null);
-  useEffect(() => {
-    const userId = session?.user.id ?? null;
-    if (session && session.stage === 'full' && appliedFor.current !== userId) setLocale(session.user.locale);
-    if (session?.stage === 'full' || !session) appliedFor.current = session ? userId : null;
-  }, [session, setLocale]);
-  return null;
-}
-
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <LocaleProvider>
-        <SessionLocaleSync />
         <Theme accentColor="indigo" grayColor="slate" radius="medium" scaling="100%">
           <RouterProvider router={router} />
         </Theme>

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './components/app-layout';
 import { RequireSession } from './features/auth/require-session';
+import { SessionLocaleSync } from './i18n/session-locale-sync';
 import { HomePage } from './routes/home-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { SignInPage } from './routes/sign-in-page';
@@ -34,16 +35,41 @@ const AccountPage = lazy(() => import('./routes/account-page'));
 const TwoFactorSetupPage = lazy(() => import('./routes/two-factor-setup-page'));
 
 export const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
+  {
+    path: '/sign-in',
+    element: (
+      <>
+        <SessionLocaleSync />
+        <SignInPage />
+      </>
+    ),
+  },
   // Public pages (no login): the partners the network publishes, a letter's one-time answer link.
-  { path: '/partners', element: <Suspense fallback={null}><PublicPartnersPage /></Suspense> },
-  { path: '/answer', element: <Suspense fallback={null}><ReferralAnswerPage /></Suspense> },
+  {
+    path: '/partners',
+    element: (
+      <Suspense fallback={null}>
+        <PublicPartnersPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/answer',
+    element: (
+      <Suspense fallback={null}>
+        <ReferralAnswerPage />
+      </Suspense>
+    ),
+  },
   {
     path: '/',
     element: (
-      <RequireSession>
-        <AppLayout />
-      </RequireSession>
+      <>
+        <SessionLocaleSync />
+        <RequireSession>
+          <AppLayout />
+        </RequireSession>
+      </>
     ),
     children: [
       { index: true, element: <HomePage /> },
