@@ -22,6 +22,12 @@ const ZConfig = z.object({
   SENIM_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).optional(),
   SENIM_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   SENIM_ATTACHMENTS_DIR: z.string().min(1).optional(),
+  SENIM_SMTP_URL: z
+    .string()
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), { message: 'must start with smtp:// or smtps://' })
+    .optional(),
+  SENIM_MAIL_FROM: z.string().min(3).max(200).optional(),
 });
 
 export type TConfig = {
@@ -42,6 +48,13 @@ export type TConfig = {
   sessionCacheMs: number;
   /** a folder for sealed attachment files; null keeps them (sealed) in the database */
   attachmentsDir: string | null;
+  /**
+   * SMTP server for notification mail (smtp[s]://user:pass@host:port); null: mail stays in the
+   * mail_outbox table (development), read on the administrators' outbox page.
+   */
+  smtpUrl: string | null;
+  /** the From address of notification mail */
+  mailFrom: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
@@ -65,5 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     loginRatePerMinute: e.SENIM_LOGIN_RATE_PER_MINUTE,
     sessionCacheMs: e.SENIM_SESSION_CACHE_MS,
     attachmentsDir: e.SENIM_ATTACHMENTS_DIR ? path.resolve(e.SENIM_ATTACHMENTS_DIR) : null,
+    smtpUrl: e.SENIM_SMTP_URL ?? null,
+    mailFrom: e.SENIM_MAIL_FROM ?? 'Senim <no-reply@senim.local>',
   };
 }

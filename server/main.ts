@@ -6,6 +6,7 @@ import { purgeExpiredSessions } from './auth/sessions';
 import type { TDeps } from './http/context';
 import { reindexOrganisation, scanOrganisation } from './features/duplicates/scan';
 import { appendAudit } from './audit/audit';
+import { startJobs } from './jobs/worker';
 
 // Serving a booted instance: the HTTP server, the periodic jobs, and a graceful stop that lets
 // in-flight requests finish before the database is closed (PGlite flushes its files on close).
@@ -80,6 +81,13 @@ export async function startServer(deps: TDeps, opts: { host: string; port: numbe
   // Nightly: the list of likely duplicate persons of every organisation (02:00 Kazakhstan time).
   const nightly = setInterval(() => void nightlyDuplicateScan(deps), NIGHTLY_CHECK_MS);
   nightly.unref();
+  // The job queue's worker: notifications, mail, the expiry of overdue referrals (server/jobs).
+  let stopJobs: (() => Promise<void>) | null = null;
+  try {
+    stopJobs = await startJobs(deps);
+  } catch (err) {
+    deps.log.error({ err }, 'the job worker did not start: notifications and mail wait in the queue');
+  }
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
@@ -99,6 +107,11 @@ export async function startServer(deps: TDeps, opts: { host: string; port: numbe
         // Keep-alive connections with no request in flight would hold close() open.
         server.closeIdleConnections();
       });
+      try {
+        await stopJobs?.();
+      } catch (err) {
+        deps.log.error({ err }, 'the job worker did not stop cleanly');
+      }
       await deps.systemDb.close();
     })());
 

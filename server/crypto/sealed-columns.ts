@@ -38,6 +38,10 @@ export const SEALED_COLUMNS: readonly TSealedColumn[] = [
   { table: 'attachments', column: 'content_sealed', context: 'attachments.content', key: 'id' },
   { table: 'caller_flags', column: 'note_sealed', context: 'caller_flags.note', key: 'id' },
   { table: 'person_merges', column: 'undo_sealed', context: 'person_merges.undo', key: 'id' },
+  { table: 'referrals', column: 'snapshot_sealed', context: 'referrals.snapshot', key: 'id' },
+  { table: 'referrals', column: 'override_reason_sealed', context: 'referrals.override_reason', key: 'id' },
+  { table: 'referrals', column: 'answer_note_sealed', context: 'referrals.answer_note', key: 'id' },
+  { table: 'referral_events', column: 'content_sealed', context: 'referral_events.content', key: 'id' },
 ];
 
 /** The key canary (instance_meta 'key_check', base64 in jsonb) is re-sealed separately. */

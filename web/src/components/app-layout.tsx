@@ -5,6 +5,7 @@ import type { TAction } from '../../../shared/roles';
 import { useFullSession } from '../api/session';
 import { useT } from '../i18n/use-t';
 import type { TAppKey } from '../../../shared/i18n/app/en';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { LanguageSwitcher } from './language-switcher';
 import { Loading } from './loading';
 import { SkipLink } from './skip-link';
@@ -52,6 +53,7 @@ export function AppLayout() {
               ) : null}
             </Flex>
             <Flex align="center" gap="3">
+              <NotificationBell />
               <LanguageSwitcher />
               <UserMenu />
             </Flex>
