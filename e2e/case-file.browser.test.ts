@@ -53,13 +53,24 @@ async function createCase(page: Page): Promise<TCreatedCase> {
 const written = (page: Page, path: string, method: string): Promise<Response> =>
   page.waitForResponse((r) => new URL(r.url()).pathname.endsWith(path) && r.request().method() === method);
 
-/** Submits a form, checks the server's answer and waits for the form to close. */
-async function submit(page: Page, form: string, path: string, method: string, status = 200): Promise<void> {
+/** Submits a form, checks the server's answer and waits for the form to close; gives the answer. */
+async function submit(
+  page: Page,
+  form: string,
+  path: string,
+  method: string,
+  status = 200,
+): Promise<Response> {
   const saved = written(page, path, method);
   await page.getByTestId(form).locator('button[type="submit"]').click();
-  expect((await saved).status()).toBe(status);
+  const response = await saved;
+  expect(response.status()).toBe(status);
   await page.getByTestId(form).waitFor({ state: 'detached' });
+  return response;
 }
+
+/** The Idempotency-Key a form's request carried. */
+const keyOf = (response: Response): string | undefined => response.request().headers()['idempotency-key'];
 
 async function openTab(page: Page, tab: string, section: string): Promise<void> {
   await page.getByTestId(`tab-${tab}`).click();
@@ -150,10 +161,15 @@ test('a case worker fills in the case file; everything is there after a reload; 
     await form.getByLabel(ru['caseFile.route.country'], { exact: true }).selectOption(country);
     await form.getByLabel(ru['caseFile.route.city']).fill(city);
     await form.getByLabel(ru['caseFile.route.description']).fill('Паспорт забрал бригадир.');
-    await submit(page, 'event-form', '/trafficking-events', 'POST', 201);
+    return keyOf(await submit(page, 'event-form', '/trafficking-events', 'POST', 201));
   };
-  await addEvent('Exploitation', '2025-04-15', 'KAZ', 'Алматы');
-  await addEvent('Recruitment', '2025-03-01', 'UZB', 'Самарканд');
+  const eventKeys = [
+    await addEvent('Exploitation', '2025-04-15', 'KAZ', 'Алматы'),
+    await addEvent('Recruitment', '2025-03-01', 'UZB', 'Самарканд'),
+  ];
+  // each opening of the form sends its own Idempotency-Key (a double click records one event)
+  expect(eventKeys.every((k) => (k?.length ?? 0) >= 8)).toBe(true);
+  expect(new Set(eventKeys).size).toBe(2);
   const routeTypes = () =>
     page
       .getByTestId('route-event')
@@ -172,7 +188,9 @@ test('a case worker fills in the case file; everything is there after a reload; 
     .getByTestId('consent-agreed')
     .getByRole('checkbox', { name: ru['caseFile.consentScope.store_data'] })
     .click();
-  await submit(page, 'consent-form', '/consents', 'POST', 201);
+  expect(keyOf(await submit(page, 'consent-form', '/consents', 'POST', 201))?.length).toBeGreaterThanOrEqual(
+    8,
+  );
   const current = page.getByTestId('current-consent');
   await current.waitFor();
   expect(await current.locator('tr[data-scope="share_with_partners"]').textContent()).toContain(

@@ -29,7 +29,8 @@ export class Sealer {
     assertReady();
     const keyId = this.keyring.sealCurrent;
     const key = this.keyring.sealKeys.get(keyId)!;
-    const nonce = sodium.randombytes_buf(sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+    // Node's CSPRNG in one call (libsodium.js's randombytes asks it four bytes at a time); same 24 bytes.
+    const nonce = crypto.randomBytes(sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
     const cipher = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
       sodium.from_string(plaintext),
       sodium.from_string(context),

@@ -693,6 +693,64 @@ describe('consent', () => {
   });
 });
 
+describe('Idempotency-Key on trafficking events and consents', () => {
+  const count = async (table: 'trafficking_events' | 'consents', caseId: string) =>
+    (await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE case_id = $1`, [caseId])).rows[0]!.n;
+
+  for (const [name, table, path, body, other] of [
+    ['a trafficking event', 'trafficking_events', 'trafficking-events', event, { ...event, city: 'Туркестан' }],
+    ['a consent', 'consents', 'consents', consent, { ...consent, agreed: ['store_data'] }],
+  ] as const) {
+    it(`${name}: the same key twice stores one row and replays the answer; another body with the key → 409`, async () => {
+      const kase = await openCase();
+      const url = `/api/v1/cases/${kase.id}/${path}`;
+      const key = { 'Idempotency-Key': `form-${crypto.randomUUID()}` };
+      const first = await as.case_worker!.request('POST', url, body, key);
+      expect(first.status).toBe(201);
+      expect(first.headers.get('idempotent-replayed')).toBeNull();
+      const again = await as.case_worker!.request('POST', url, body, key);
+      expect(again.status).toBe(201);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      const [a, b] = [await first.json(), await again.json()];
+      expect(b).toEqual(a);
+      expect(a.version).toBe(2);
+      expect(await count(table, kase.id)).toBe(1);
+      expect(await versionOf(kase.id)).toBe(2);
+      const replays = await auditRows(ctx, { action: 'case.read', targetId: kase.id });
+      expect(replays.at(-1)!.details).toEqual(expect.objectContaining({ replayed: true, identity: true, sensitive: true }));
+
+      const reused = await as.case_worker!.request('POST', url, other, key);
+      expect(reused.status).toBe(409);
+      expect((await reused.json()).error.code).toBe('error.idempotencyKeyReused');
+      // the key on the other route, or from a colleague, is not the same request either
+      const [otherPath, otherBody] = path === 'consents' ? ['trafficking-events', event] : ['consents', consent];
+      expect((await as.case_worker!.request('POST', `/api/v1/cases/${kase.id}/${otherPath}`, otherBody, key)).status).toBe(409);
+      expect((await as.supervisor!.request('POST', url, body, key)).status).toBe(409);
+      expect(await count(table, kase.id)).toBe(1);
+      expect(await versionOf(kase.id)).toBe(2);
+      // a malformed key is a bad request
+      expect((await as.case_worker!.request('POST', url, body, { 'Idempotency-Key': 'short' })).status).toBe(400);
+
+      // a replay after the case was closed still answers with the case; a new key is refused (409)
+      const closed = await call('supervisor', 'PATCH', `/api/v1/cases/${kase.id}`, { version: 2, status: 'Closed', closureReason: 'done' });
+      expect(closed.status).toBe(200);
+      const late = await as.case_worker!.request('POST', url, body, key);
+      expect(late.status).toBe(201);
+      expect(late.headers.get('idempotent-replayed')).toBe('true');
+      const fresh = await as.case_worker!.request('POST', url, body, { 'Idempotency-Key': `form-${crypto.randomUUID()}` });
+      expect(fresh.status).toBe(409);
+      expect((await fresh.json()).error.code).toBe('caseFile.error.caseClosed');
+      expect(await count(table, kase.id)).toBe(1);
+      // what is kept for a replay is a reference, no text of the request
+      const { rows } = await ctx.db.query<{ response: unknown }>(
+        'SELECT response FROM idempotency_keys WHERE org_id = $1 AND key = $2',
+        [orgId, key['Idempotency-Key']],
+      );
+      expect(rows).toEqual([{ response: { caseId: kase.id } }]);
+    });
+  }
+});
+
 describe('closed cases and versions across sections', () => {
   it('a closed case refuses every profile change with 409 and a clear message; a stale version lists what changed in every section', async () => {
     const { id, base, file } = await fullCase();

@@ -3,12 +3,21 @@ import type { TStaffLocale } from '../../../shared/locales';
 import type { TAction } from '../../../shared/roles';
 import { CLOSED_STATUSES } from '../../../shared/schemas/cases';
 import type { TCaseEventKind } from '../../../shared/schemas/case-file';
-import { assertCan } from '../../access/policies';
+import { assertCan, can } from '../../access/policies';
 import type { ScopedDb } from '../../access/scoped-db';
 import type { Queryable } from '../../db/types';
+import type { TCtx } from '../../http/context';
 import { HttpError } from '../../http/errors';
+import { idempotent } from '../../http/idempotency';
 import { caseConflict } from '../cases/case-errors';
-import { addCaseEvent, CASE_COLUMNS, getScopedCase, type TCaseRow } from '../cases/present-case';
+import {
+  addCaseEvent,
+  CASE_COLUMNS,
+  getScopedCase,
+  loadCaseDetail,
+  presentCase,
+  type TCaseRow,
+} from '../cases/present-case';
 
 /**
  * The fields (and sections) saved since `version`, from the case timeline: every entry that made a
@@ -60,6 +69,47 @@ export async function openCaseForWrite(
     throw caseConflict(locale, caseId, await changedSince(sdb, caseId, opts.version), row.version, opts.audit);
   }
   return row;
+}
+
+/**
+ * A record added to the case's file by a POST that may carry an Idempotency-Key (a trafficking
+ * event, a consent): the checks of openCaseForWrite (404, 403), then `insert` once per key, ended by
+ * the caller with commitCaseWrite. A closed case is refused inside, so that a replay after the case
+ * was closed still answers with the case. The answer, first or replayed, is the whole case; a replay
+ * writes nothing and is audited as a read of the case.
+ */
+export async function addToCaseFile(
+  c: TCtx,
+  sdb: ScopedDb,
+  caseId: string,
+  opts: { audit: TAuditEvent; needs?: readonly TAction[]; key: string | undefined; request: unknown },
+  insert: () => Promise<void>,
+) {
+  const row = await openCaseForWrite(sdb, c.var.locale, caseId, {
+    audit: opts.audit,
+    ...(opts.needs ? { needs: opts.needs } : {}),
+    allowClosed: true,
+  });
+  return idempotent(c, sdb, {
+    key: opts.key,
+    request: opts.request,
+    replayAudit: {
+      action: 'case.read',
+      outcome: 'success',
+      targetType: 'case',
+      targetId: caseId,
+      details: { identity: can(sdb.actor, 'case.readIdentity'), sensitive: can(sdb.actor, 'case.readSensitive') },
+    },
+    perform: async () => {
+      if (isClosedCase(row)) throw caseClosed(opts.audit, caseId);
+      await insert();
+      return { caseId };
+    },
+    present: async () => {
+      const saved = await getScopedCase(sdb, caseId);
+      return presentCase(sdb.actor, c.var.deps.sealer, saved, await loadCaseDetail(sdb, saved));
+    },
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Queryable } from '../../db/types';
 import { scoped } from '../../http/context';
 import { HttpError, notFound } from '../../http/errors';
 import { loadCaseDetail, presentCase } from '../cases/present-case';
-import { commitCaseWrite, openCaseForWrite } from './case-write';
+import { addToCaseFile, commitCaseWrite, openCaseForWrite } from './case-write';
 import { CONSENT_COLUMNS, presentConsentCodes, SEALED, type TConsentRow } from './present-profile';
 import { recordConsentRoute, withdrawConsentRoute } from './routes';
 
@@ -38,33 +38,37 @@ export function registerConsents(app: TApp): void {
     const body = c.req.valid('json');
     const sealer = c.var.deps.sealer;
     return scoped(c, async (sdb) => {
-      await openCaseForWrite(sdb, c.var.locale, id, {
+      const opts = {
         audit: 'consent.recorded',
         // notes are a sensitive text: not written blind
-        needs: body.notes !== undefined ? ['case.readSensitive'] : [],
+        needs: body.notes !== undefined ? (['case.readSensitive'] as const) : [],
+        key: c.req.valid('header')['idempotency-key'],
+        request: body,
+      } as const;
+      const out = await addToCaseFile(c, sdb, id, opts, async () => {
+        const { rows } = await sdb.query<{ id: string }>(
+          `INSERT INTO consents (org_id, case_id, explained, agreed, given_on, given_by, language, notes_sealed, recorded_by)
+           VALUES ($1, $2, $3::text[], $4::text[], $5::date, $6, $7, $8, $9) RETURNING id`,
+          [
+            sdb.actor.orgId,
+            id,
+            [...new Set(body.explained)],
+            [...new Set(body.agreed)],
+            body.givenOn,
+            body.givenBy,
+            body.language ?? null,
+            sealer.sealNullable(body.notes, SEALED.consentNotes),
+            sdb.actor.userId,
+          ],
+        );
+        await commitCaseWrite(sdb, id, {
+          kind: 'consentRecorded',
+          audit: 'consent.recorded',
+          fields: [FIELD],
+          payload: { consentId: rows[0]!.id, agreed: [...new Set(body.agreed)], givenBy: body.givenBy },
+        });
       });
-      const { rows } = await sdb.query<{ id: string }>(
-        `INSERT INTO consents (org_id, case_id, explained, agreed, given_on, given_by, language, notes_sealed, recorded_by)
-         VALUES ($1, $2, $3::text[], $4::text[], $5::date, $6, $7, $8, $9) RETURNING id`,
-        [
-          sdb.actor.orgId,
-          id,
-          [...new Set(body.explained)],
-          [...new Set(body.agreed)],
-          body.givenOn,
-          body.givenBy,
-          body.language ?? null,
-          sealer.sealNullable(body.notes, SEALED.consentNotes),
-          sdb.actor.userId,
-        ],
-      );
-      const saved = await commitCaseWrite(sdb, id, {
-        kind: 'consentRecorded',
-        audit: 'consent.recorded',
-        fields: [FIELD],
-        payload: { consentId: rows[0]!.id, agreed: [...new Set(body.agreed)], givenBy: body.givenBy },
-      });
-      return c.json(presentCase(sdb.actor, sealer, saved, await loadCaseDetail(sdb, saved)), 201);
+      return c.json(out, 201);
     });
   });
 

@@ -6,6 +6,7 @@ import {
   ZUpdateSensitiveRequest,
   ZUpdateVictimRequest,
 } from '../../../shared/schemas/case-file';
+import { ZIdempotencyHeaders } from '../../http/idempotency';
 import { errors, jsonBody, ZIdParam } from '../../http/openapi';
 import { ZCase } from '../cases/present-case';
 import { ZConsentParams, ZEventParams, ZUpdateTraffickingEventRequest, ZWithdrawConsentRequest } from './schemas';
@@ -14,6 +15,8 @@ import { ZConsentParams, ZEventParams, ZUpdateTraffickingEventRequest, ZWithdraw
 // so the web app refreshes the page from one response.
 const whole = (description: string) => ({ description, content: { 'application/json': { schema: ZCase } } });
 const tags = ['cases'];
+const IDEMPOTENT =
+  ' An `Idempotency-Key` makes a repeated submission answer the same and store nothing twice (the same key with another request: 409).';
 
 export const updatePersonRoute = createRoute({
   method: 'put',
@@ -50,8 +53,9 @@ export const addTraffickingEventRoute = createRoute({
   path: '/api/v1/cases/{id}/trafficking-events',
   tags,
   summary:
-    'Record a historic trafficking event (recruitment, transit, exploitation): the route on a timeline. Street and description are sealed',
-  request: { params: ZIdParam, body: jsonBody(ZTraffickingEventInput) },
+    'Record a historic trafficking event (recruitment, transit, exploitation): the route on a timeline. Street and description are sealed.' +
+    IDEMPOTENT,
+  request: { params: ZIdParam, headers: ZIdempotencyHeaders, body: jsonBody(ZTraffickingEventInput) },
   responses: { 201: whole('recorded; the case'), ...errors(400, 401, 403, 404, 409, 413) },
 });
 
@@ -78,8 +82,9 @@ export const recordConsentRoute = createRoute({
   path: '/api/v1/cases/{id}/consents',
   tags,
   summary:
-    'Record a consent: what was explained, what was agreed (only what was explained), when and by whom. The latest not withdrawn is the current one, which sharing checks',
-  request: { params: ZIdParam, body: jsonBody(ZConsentInput) },
+    'Record a consent: what was explained, what was agreed (only what was explained), when and by whom. The latest not withdrawn is the current one, which sharing checks.' +
+    IDEMPOTENT,
+  request: { params: ZIdParam, headers: ZIdempotencyHeaders, body: jsonBody(ZConsentInput) },
   responses: { 201: whole('recorded; the case'), ...errors(400, 401, 403, 404, 409, 413) },
 });
 

@@ -8,7 +8,7 @@ import type { Sealer } from '../../crypto/seal';
 import { scoped } from '../../http/context';
 import { notFound } from '../../http/errors';
 import { loadCaseDetail, presentCase } from '../cases/present-case';
-import { changedKeys, commitCaseWrite, openCaseForWrite } from './case-write';
+import { addToCaseFile, changedKeys, commitCaseWrite, openCaseForWrite } from './case-write';
 import {
   presentTraffickingEvent,
   SEALED,
@@ -87,21 +87,24 @@ export function registerTraffickingEvents(app: TApp): void {
     const body = c.req.valid('json');
     const sealer = c.var.deps.sealer;
     return scoped(c, async (sdb) => {
-      await openCaseForWrite(sdb, c.var.locale, id, { audit: audits.recorded, needs: needsFor(body) });
-      const values = eventValues(sealer, body);
-      const { rows } = await sdb.query<{ id: string }>(
-        `INSERT INTO trafficking_events (org_id, case_id, ${EVENT_COLUMNS.join(', ')}, created_by)
-         VALUES ($1, $2, ${EVENT_COLUMNS.map((col, i) => (col === 'event_date' ? `$${i + 3}::date` : `$${i + 3}`)).join(', ')}, $${values.length + 3})
-         RETURNING id`,
-        [sdb.actor.orgId, id, ...values, sdb.actor.userId],
-      );
-      const saved = await commitCaseWrite(sdb, id, {
-        kind: 'traffickingEventRecorded',
-        audit: audits.recorded,
-        fields: [FIELD],
-        payload: { eventId: rows[0]!.id, type: body.type },
+      const key = c.req.valid('header')['idempotency-key'];
+      const opts = { audit: audits.recorded, needs: needsFor(body), key, request: body };
+      const out = await addToCaseFile(c, sdb, id, opts, async () => {
+        const values = eventValues(sealer, body);
+        const { rows } = await sdb.query<{ id: string }>(
+          `INSERT INTO trafficking_events (org_id, case_id, ${EVENT_COLUMNS.join(', ')}, created_by)
+           VALUES ($1, $2, ${EVENT_COLUMNS.map((col, i) => (col === 'event_date' ? `$${i + 3}::date` : `$${i + 3}`)).join(', ')}, $${values.length + 3})
+           RETURNING id`,
+          [sdb.actor.orgId, id, ...values, sdb.actor.userId],
+        );
+        await commitCaseWrite(sdb, id, {
+          kind: 'traffickingEventRecorded',
+          audit: audits.recorded,
+          fields: [FIELD],
+          payload: { eventId: rows[0]!.id, type: body.type },
+        });
       });
-      return c.json(presentCase(sdb.actor, sealer, saved, await loadCaseDetail(sdb, saved)), 201);
+      return c.json(out, 201);
     });
   });
 

@@ -8,6 +8,7 @@
 import { nameWords, normalizeName, skeletonToken } from '../../../shared/names';
 import type { Sealer } from '../../crypto/seal';
 import type { Queryable } from '../../db/types';
+import { popcount8 } from '../linkage/clk';
 import { namePrefix, namePrefixIndex, toHexArray } from '../persons/blind-indexes';
 import { encoderFor } from './encoding';
 
@@ -17,19 +18,13 @@ const MAX_PER_PREFIX = 5000;
 export const FUZZY_THRESHOLD = 0.8;
 export const FUZZY_MAX_RESULTS = 1000;
 
-function popcount(x: number): number {
-  x = x - ((x >> 1) & 0x55);
-  x = (x & 0x33) + ((x >> 2) & 0x33);
-  return (x + (x >> 4)) & 0x0f;
-}
-
 /** |Q ∧ P| / |Q|: how much of the query is in the person's filter. */
 function containment(q: Uint8Array, p: Uint8Array): number {
   let both = 0;
   let inQ = 0;
   for (let i = 0; i < q.length; i++) {
-    both += popcount((q[i] ?? 0) & (p[i] ?? 0));
-    inQ += popcount(q[i] ?? 0);
+    both += popcount8((q[i] ?? 0) & (p[i] ?? 0));
+    inQ += popcount8(q[i] ?? 0);
   }
   return inQ === 0 ? 0 : both / inQ;
 }

@@ -8,72 +8,49 @@ import type { ScopedDb } from '../../access/scoped-db';
 import type { Sealer } from '../../crypto/seal';
 import { HttpError, notFound } from '../../http/errors';
 import { addCaseEvent } from '../cases/present-case';
-import { documentIndex, nameSearchIndexes, phoneIndex, toHexArray } from '../persons/blind-indexes';
-import { PERSON_SEALED } from '../persons/insert-person';
-import { writePersonLinkage } from './store';
+import { PERSON_EXTRA_CONTEXT, PERSON_SEALED, replacePerson, type TPersonMore } from '../persons/insert-person';
 
 type TValues = Record<TMergeField, string | null>;
 const SEALED_FIELDS = Object.keys(PERSON_SEALED) as (keyof typeof PERSON_SEALED)[];
 const CLEAR = { sex: 'sex', citizenship: 'citizenship', migrationStatus: 'migration_status' } as const;
 
-async function loadValues(sdb: ScopedDb, sealer: Sealer, id: string): Promise<TValues & { merged_into: string | null }> {
+/** A person's values: those a merge chooses between, and the rest, which a rewrite keeps as they are. */
+type TLoaded = TValues & { merged_into: string | null; languages: string[]; more: TPersonMore };
+
+async function loadValues(sdb: ScopedDb, sealer: Sealer, id: string): Promise<TLoaded> {
   const { rows } = await sdb.query<Record<string, unknown>>(
-    `SELECT id, merged_into, sex, citizenship, migration_status, ${SEALED_FIELDS.map((k) => PERSON_SEALED[k][0]).join(', ')}
+    `SELECT id, merged_into, sex, citizenship, migration_status, languages, extra_sealed, profile, age_years,
+            age_stated_on::text AS age_stated_on, ${SEALED_FIELDS.map((k) => PERSON_SEALED[k][0]).join(', ')}
        FROM persons WHERE id = $1 FOR UPDATE`,
     [id],
   );
   const r = rows[0];
   if (!r) throw notFound('person', id);
-  const v = { merged_into: r.merged_into as string | null } as TValues & { merged_into: string | null };
+  const extra = sealer.openNullable(r.extra_sealed as Uint8Array | null, PERSON_EXTRA_CONTEXT);
+  const v = {
+    merged_into: r.merged_into as string | null,
+    languages: (r.languages as string[] | null) ?? [],
+    more: {
+      extra: extra === null ? {} : (JSON.parse(extra) as TPersonMore['extra']),
+      profile: (r.profile as TPersonMore['profile'] | null) ?? {},
+      ageYears: (r.age_years as number | null) ?? null,
+      ageStatedOn: (r.age_stated_on as string | null) ?? null,
+    },
+  } as TLoaded;
   for (const k of SEALED_FIELDS) v[k] = sealer.openNullable(r[PERSON_SEALED[k][0]] as Uint8Array | null, PERSON_SEALED[k][1]);
   for (const [k, col] of Object.entries(CLEAR)) v[k as keyof typeof CLEAR] = (r[col] as string | null) ?? null;
   return v;
 }
 
-/** Rewrites a person's identity: sealed values, blind indexes, name tokens and linkage encodings. */
-async function writeValues(sdb: ScopedDb, sealer: Sealer, id: string, v: TValues): Promise<void> {
-  const seal = (k: keyof typeof PERSON_SEALED) => sealer.sealNullable(v[k], PERSON_SEALED[k][1]);
-  await sdb.query(
-    `WITH upd AS (UPDATE persons SET given_name_sealed = $2, family_name_sealed = $3, middle_name_sealed = $4,
-            birth_date_sealed = $5, phone_sealed = $6, document_number_sealed = $7, address_sealed = $8,
-            phone_bidx = $9, document_bidx = $10, name_tokens_bidx = ARRAY(SELECT decode(t, 'hex') FROM unnest($11::text[]) AS t),
-            sex = $12, citizenship = $13, migration_status = $14, birth_year = $15,
-            updated_at = now(), version = version + 1
-          WHERE id = $1 RETURNING id, org_id, name_tokens_bidx),
-          del AS (DELETE FROM person_name_tokens WHERE person_id = $1 AND org_id = $16)
-     INSERT INTO person_name_tokens (org_id, token_bidx, person_id)
-     SELECT DISTINCT upd.org_id, t.token, upd.id FROM upd, unnest(upd.name_tokens_bidx) AS t (token)
-     ON CONFLICT DO NOTHING`,
-    [
-      id,
-      seal('givenName'),
-      seal('familyName'),
-      seal('middleName'),
-      seal('birthDate'),
-      seal('phone'),
-      seal('documentNumber'),
-      seal('address'),
-      phoneIndex(sealer, v.phone),
-      documentIndex(sealer, v.documentNumber),
-      toHexArray(nameSearchIndexes(sealer, v.givenName, v.middleName, v.familyName)),
-      v.sex,
-      v.citizenship,
-      v.migrationStatus,
-      v.birthDate ? Number(v.birthDate.slice(0, 4)) : null,
-      sdb.actor.orgId,
-    ],
-  );
-  await writePersonLinkage(sdb, sealer, sdb.actor.orgId, id, {
-    givenName: v.givenName ?? undefined,
-    familyName: v.familyName ?? undefined,
-    middleName: v.middleName ?? undefined,
-    birthDate: v.birthDate ?? undefined,
-    sex: (v.sex ?? undefined) as never,
-    citizenship: v.citizenship ?? undefined,
-    documentNumber: v.documentNumber ?? undefined,
-    phone: v.phone ?? undefined,
-    address: v.address ?? undefined,
-  });
+/**
+ * Rewrites a person's identity with `v` through replacePerson (sealed values, blind indexes, name
+ * tokens, linkage encodings); what a merge does not choose (languages, further HTCDS fields, age)
+ * is written back as it was, never cleared.
+ */
+async function writeValues(sdb: ScopedDb, sealer: Sealer, id: string, v: TValues, rest: Pick<TLoaded, 'languages' | 'more'>): Promise<void> {
+  const p: Record<string, unknown> = { languages: rest.languages };
+  for (const f of MERGE_FIELDS) if (v[f] !== null) p[f] = v[f];
+  await replacePerson(sdb, sealer, id, p, rest.more);
 }
 
 type TMergeRow = {
@@ -114,7 +91,7 @@ export async function mergePersons(sdb: ScopedDb, sealer: Sealer, keepId: string
   for (const f of MERGE_FIELDS) next[f] = take.includes(f) ? merged[f] : kept[f];
   const prior = {} as TValues;
   for (const f of MERGE_FIELDS) prior[f] = kept[f];
-  await writeValues(sdb, sealer, keepId, next);
+  await writeValues(sdb, sealer, keepId, next, kept);
   const { rows: cases } = await sdb.query<{ id: string }>(
     'UPDATE cases SET person_id = $1, updated_at = now(), version = version + 1 WHERE person_id = $2 RETURNING id',
     [keepId, mergeId],
@@ -167,11 +144,11 @@ export async function undoMerge(sdb: ScopedDb, sealer: Sealer, mergeId: string):
   );
   if (later[0]) throw new HttpError(409, 'error.mergeNotLatest');
   const undo = JSON.parse(sealer.open(m.undo_sealed, 'person_merges.undo')) as TUndo;
-  await loadValues(sdb, sealer, m.kept_person_id);
+  const kept = await loadValues(sdb, sealer, m.kept_person_id);
   const merged = await loadValues(sdb, sealer, m.merged_person_id);
-  await writeValues(sdb, sealer, m.kept_person_id, undo.kept);
+  await writeValues(sdb, sealer, m.kept_person_id, undo.kept, kept);
   await sdb.query('UPDATE persons SET merged_into = NULL, updated_at = now(), version = version + 1 WHERE id = $1', [m.merged_person_id]);
-  await writeValues(sdb, sealer, m.merged_person_id, merged);
+  await writeValues(sdb, sealer, m.merged_person_id, merged, merged);
   const { rows: cases } = await sdb.query<{ id: string }>(
     'UPDATE cases SET person_id = $1, updated_at = now(), version = version + 1 WHERE id = ANY($2::uuid[]) AND person_id = $3 RETURNING id',
     [m.merged_person_id, undo.cases, m.kept_person_id],

@@ -114,7 +114,8 @@ export class ClkEncoder {
   }
 }
 
-function popcount8(x: number): number {
+/** The number of set bits of a byte. */
+export function popcount8(x: number): number {
   x = x - ((x >> 1) & 0x55);
   x = (x & 0x33) + ((x >> 2) & 0x33);
   return (x + (x >> 4)) & 0x0f;

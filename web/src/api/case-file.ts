@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/schemas/case-file';
 import type { TCaseSensitive, TVictimContext } from '../../../shared/schemas/case-file';
 import type { TUpdateCaseRequest } from '../../../shared/schemas/cases';
-import { api, apiRequest, query } from './client';
+import { api, query } from './client';
 import type { TUserPage } from './types';
 
 export type TCaseIdentity = {
@@ -126,34 +126,42 @@ export const useUpdateCase = (caseId: string) =>
   useCaseWrite(caseId, (body: TUpdateCaseRequest) => api.patch<TCaseFile>(casePath(caseId), body));
 
 export const useUpdatePerson = (caseId: string) =>
-  useCaseWrite(caseId, (body: TUpdatePersonRequest) =>
-    apiRequest<TCaseFile>('PUT', casePath(caseId, '/person'), { body }),
-  );
+  useCaseWrite(caseId, (body: TUpdatePersonRequest) => api.put<TCaseFile>(casePath(caseId, '/person'), body));
 
 export const useUpdateVictim = (caseId: string) =>
   useCaseWrite(caseId, (body: { victim: TVictimContext; version: number }) =>
-    apiRequest<TCaseFile>('PUT', casePath(caseId, '/victim'), { body }),
+    api.put<TCaseFile>(casePath(caseId, '/victim'), body),
   );
 
 export const useUpdateSensitive = (caseId: string) =>
   useCaseWrite(caseId, (body: { sensitive: TCaseSensitive; version: number }) =>
-    apiRequest<TCaseFile>('PUT', casePath(caseId, '/sensitive'), { body }),
+    api.put<TCaseFile>(casePath(caseId, '/sensitive'), body),
   );
 
-/** Adds an event (no `eventId`) or replaces one (with the case's version read when the form opened). */
+/**
+ * Adds an event (no `eventId`; with the Idempotency-Key of the form instance, so a double submission
+ * stores one) or replaces one (with the case's version read when the form opened).
+ */
 export const useSaveTraffickingEvent = (caseId: string) =>
   useCaseWrite(
     caseId,
-    ({ eventId, body, version }: { eventId?: string; body: TTraffickingEventInput; version?: number }) =>
+    ({
+      eventId,
+      body,
+      version,
+      idempotencyKey,
+    }: {
+      eventId?: string;
+      body: TTraffickingEventInput;
+      version?: number;
+      idempotencyKey: string;
+    }) =>
       eventId
-        ? apiRequest<TCaseFile>(
-            'PUT',
-            casePath(caseId, `/trafficking-events/${encodeURIComponent(eventId)}`),
-            {
-              body: { ...body, version },
-            },
-          )
-        : api.post<TCaseFile>(casePath(caseId, '/trafficking-events'), body),
+        ? api.put<TCaseFile>(casePath(caseId, `/trafficking-events/${encodeURIComponent(eventId)}`), {
+            ...body,
+            version,
+          })
+        : api.postOnce<TCaseFile>(casePath(caseId, '/trafficking-events'), body, idempotencyKey),
   );
 
 export const useDeleteTraffickingEvent = (caseId: string) =>
@@ -161,8 +169,11 @@ export const useDeleteTraffickingEvent = (caseId: string) =>
     api.delete<TCaseFile>(casePath(caseId, `/trafficking-events/${encodeURIComponent(eventId)}`)),
   );
 
+/** Records a consent, with the Idempotency-Key of the form instance (a double submission stores one). */
 export const useRecordConsent = (caseId: string) =>
-  useCaseWrite(caseId, (body: TConsentInput) => api.post<TCaseFile>(casePath(caseId, '/consents'), body));
+  useCaseWrite(caseId, ({ body, idempotencyKey }: { body: TConsentInput; idempotencyKey: string }) =>
+    api.postOnce<TCaseFile>(casePath(caseId, '/consents'), body, idempotencyKey),
+  );
 
 export const useWithdrawConsent = (caseId: string) =>
   useCaseWrite(caseId, (consentId: string) =>

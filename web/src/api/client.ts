@@ -75,7 +75,11 @@ export const api = {
   get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>('GET', path, { signal }),
   post: <T>(path: string, body?: unknown, isAuthFlow = false) =>
     apiRequest<T>('POST', path, { body: body ?? {}, isAuthFlow }),
+  /** A form's POST with the Idempotency-Key of the form instance: a double submission or a retry stores once. */
+  postOnce: <T>(path: string, body: unknown, idempotencyKey: string) =>
+    apiRequest<T>('POST', path, { body, headers: { 'Idempotency-Key': idempotencyKey } }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body }),
   delete: <T>(path: string) => apiRequest<T>('DELETE', path),
 };
 

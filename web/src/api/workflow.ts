@@ -17,7 +17,7 @@ import type {
   ZUpdateSupportPlanRequest,
   ZUpdateTaskRequest,
 } from '../../../shared/schemas/case-file';
-import { api, apiRequest, query } from './client';
+import { api, query } from './client';
 
 export type TAssessmentInput = z.output<typeof ZAssessmentInput>;
 export type TSupportPlanInput = z.output<typeof ZSupportPlanInput>;
@@ -83,9 +83,9 @@ function useWorkflowWrite<TVariables>(
 }
 
 /** One key per form instance: a double submission or a retry after a network error stores once. */
-type TIdempotent<T> = { body: T; idempotencyKey: string };
+export type TIdempotent<T> = { body: T; idempotencyKey: string };
 const postOnce = <T>(path: string, { body, idempotencyKey }: TIdempotent<unknown>) =>
-  apiRequest<T>('POST', path, { body, headers: { 'Idempotency-Key': idempotencyKey } });
+  api.postOnce<T>(path, body, idempotencyKey);
 
 export const useRecordAssessment = (caseId: string) =>
   useWorkflowWrite(caseId, (v: TIdempotent<TAssessmentInput>) =>
@@ -99,9 +99,7 @@ export const useRecordSupportPlan = (caseId: string) =>
 
 export const useUpdateSupportPlan = (caseId: string) =>
   useWorkflowWrite(caseId, ({ planId, body }: { planId: string; body: TUpdateSupportPlanRequest }) =>
-    apiRequest<TCaseWorkflow>('PUT', casePath(caseId, `/support-plans/${encodeURIComponent(planId)}`), {
-      body,
-    }),
+    api.put<TCaseWorkflow>(casePath(caseId, `/support-plans/${encodeURIComponent(planId)}`), body),
   );
 
 export const useRecordService = (caseId: string) =>

@@ -19,6 +19,8 @@ import { Modal } from '../../components/modal';
 import { Notice } from '../../components/notice';
 import { TextInputField } from '../../components/text-input-field';
 import { useFormatDateTime, useT } from '../../i18n/use-t';
+import { useIdempotencyKey } from '../case-workflow/form-support';
+import { FormActions } from '../case-workflow/workflow-ui';
 import { CheckboxGroupField, PrefixedSelect, usePrefixedOptions } from './controls';
 import { PERSON_LANGUAGES } from './countries';
 import { todayDay, useCaseLabels, useFormatDay } from './labels';
@@ -252,6 +254,8 @@ const consentRequest = (v: TConsentFormValues) => ({
 function ConsentForm({ caseFile, onDone }: { caseFile: TCaseFile; onDone: (saved: boolean) => void }) {
   const t = useT();
   const record = useRecordConsent(caseFile.id);
+  // one key per opening of the form: a double click or a retry records the consent once
+  const key = useIdempotencyKey();
   const scopeOptions = usePrefixedOptions('caseFile.consentScope', CONSENT_SCOPES);
   const form = useForm<TConsentFormValues, unknown, TConsentInput>({
     resolver: useRequestResolver(ZConsentInput, consentRequest),
@@ -268,10 +272,13 @@ function ConsentForm({ caseFile, onDone }: { caseFile: TCaseFile; onDone: (saved
   const explained = form.watch('explained');
   const submit = form.handleSubmit((body) => {
     if (record.isPending) return;
-    record.mutate(body, {
-      onSuccess: () => onDone(true),
-      onError: (error) => showServerFieldErrors(error, form.setError),
-    });
+    record.mutate(
+      { body, idempotencyKey: key.current() },
+      {
+        onSuccess: () => onDone(true),
+        onError: (error) => showServerFieldErrors(error, form.setError),
+      },
+    );
   });
   return (
     <form onSubmit={submit} noValidate data-testid="consent-form">
@@ -363,15 +370,12 @@ function ConsentForm({ caseFile, onDone }: { caseFile: TCaseFile; onDone: (saved
             )}
           </FormField>
         )}
-        <ErrorCallout error={record.error} />
-        <Flex gap="3" justify="end">
-          <Button type="button" variant="soft" color="gray" onClick={() => onDone(false)}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={record.isPending}>
-            {t('caseFile.consent.recordSubmit')}
-          </Button>
-        </Flex>
+        <FormActions
+          error={record.error}
+          isPending={record.isPending}
+          submitLabel={t('caseFile.consent.recordSubmit')}
+          onCancel={() => onDone(false)}
+        />
       </Flex>
     </form>
   );

@@ -2,8 +2,8 @@
 // with the case's version.
 import { Cross2Icon, PlusIcon } from '@radix-ui/react-icons';
 import { Button, Checkbox, Flex, Grid, IconButton, Text } from '@radix-ui/themes';
-import { useCallback, useState } from 'react';
-import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { useState } from 'react';
+import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import {
   DOCUMENT_TYPES,
   HOUSEHOLD_RELATIONS,
@@ -15,6 +15,7 @@ import { useUpdatePerson, type TCaseFile } from '../../api/case-file';
 import { FormField } from '../../components/form-field';
 import { TextInputField } from '../../components/text-input-field';
 import { useT } from '../../i18n/use-t';
+import { CHECKED_FIELDS, DuplicateWarning, type TCheckedValues } from '../duplicates/duplicate-warning';
 import {
   CheckboxGroupField,
   CountryListField,
@@ -32,8 +33,8 @@ import {
   personRequest,
   type TPersonFormValues,
 } from './person-form-values';
-import { showServerFieldErrors, useRequestResolver } from './request-resolver';
 import { CaseFormFooter, SubHeading } from './section';
+import { useSectionForm } from './section-form';
 
 const HELD_BY = ['person', 'employer_or_other', 'lost', 'unknown'] as const;
 
@@ -48,26 +49,30 @@ export function PersonForm({
 }) {
   const t = useT();
   const update = useUpdatePerson(caseFile.id);
-  // the version the form was opened at: a change by anyone since is a conflict (409)
-  const [version] = useState(caseFile.version);
-  const toRequest = useCallback((v: TPersonFormValues) => personRequest(v, version), [version]);
-  const form = useForm<TPersonFormValues, unknown, TUpdatePersonRequest>({
-    resolver: useRequestResolver(ZUpdatePersonRequest, toRequest),
+  const { form, submit } = useSectionForm<TPersonFormValues, TUpdatePersonRequest>({
+    caseFile,
+    schema: ZUpdatePersonRequest,
+    toRequest: personRequest,
     defaultValues: personFormValues(caseFile),
+    update,
+    onSaved,
   });
   const { errors } = form.formState;
   const documents = useFieldArray({ control: form.control, name: 'extra.documents' });
   const household = useFieldArray({ control: form.control, name: 'extra.household' });
   const languageOptions = usePrefixedOptions('caseFile.language', PERSON_LANGUAGES);
   const today = todayDay();
-
-  const submit = form.handleSubmit((body) => {
-    if (update.isPending) return;
-    update.mutate(body, {
-      onSuccess: onSaved,
-      onError: (error) => showServerFieldErrors(error, form.setError),
-    });
+  // Once a name, the birth date, the phone or the document is changed, likely duplicates in the
+  // organisation (not this person itself) appear before saving.
+  const [defaults] = useState(() => form.formState.defaultValues?.person ?? {});
+  const watched = useWatch({
+    control: form.control,
+    name: CHECKED_FIELDS.map((f) => `person.${f}` as const),
   });
+  const identity: TCheckedValues = Object.fromEntries(CHECKED_FIELDS.map((f, i) => [f, watched[i]]));
+  const identityChanged = CHECKED_FIELDS.some(
+    (f) => (identity[f] ?? '').trim() !== (defaults[f] ?? '').trim(),
+  );
 
   return (
     <form onSubmit={submit} noValidate data-testid="person-form">
@@ -172,6 +177,7 @@ export function PersonForm({
             {...form.register('person.address')}
           />
         </Grid>
+        {identityChanged ? <DuplicateWarning person={identity} personId={caseFile.person?.id} /> : null}
         <Controller
           control={form.control}
           name="person.languages"

@@ -21,6 +21,8 @@ import { FormField } from '../../components/form-field';
 import { Modal } from '../../components/modal';
 import { TextInputField } from '../../components/text-input-field';
 import { useFormatDateTime, useT } from '../../i18n/use-t';
+import { useIdempotencyKey } from '../case-workflow/form-support';
+import { FormActions } from '../case-workflow/workflow-ui';
 import { RegionSelect } from '../organisations/region-select';
 import { CountrySelect, HtcdsSelect } from './controls';
 import { todayDay, useCaseLabels, useFormatDay } from './labels';
@@ -229,6 +231,8 @@ function EventForm({
 }) {
   const t = useT();
   const save = useSaveTraffickingEvent(caseFile.id);
+  // one key per opening of the form: a double click or a retry records the event once
+  const key = useIdempotencyKey();
   // the version the form was opened at: a correction after someone else's change is a conflict (409)
   const [version] = useState(caseFile.version);
   const form = useForm<TEventFormValues, unknown, TTraffickingEventInput>({
@@ -239,7 +243,7 @@ function EventForm({
   const submit = form.handleSubmit((body) => {
     if (save.isPending) return;
     save.mutate(
-      { eventId: event?.id, body, version: event ? version : undefined },
+      { eventId: event?.id, body, version: event ? version : undefined, idempotencyKey: key.current() },
       { onSuccess: onDone, onError: (error) => showServerFieldErrors(error, form.setError) },
     );
   });
@@ -345,17 +349,12 @@ function EventForm({
         {event ? (
           <CaseFormFooter update={save} isDirty={form.formState.isDirty} onReload={onReload} />
         ) : (
-          <>
-            <ErrorCallout error={save.error} />
-            <Flex gap="3" justify="end">
-              <Button type="button" variant="soft" color="gray" onClick={onDone}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={save.isPending}>
-                {t('caseFile.route.addSubmit')}
-              </Button>
-            </Flex>
-          </>
+          <FormActions
+            error={save.error}
+            isPending={save.isPending}
+            submitLabel={t('caseFile.route.addSubmit')}
+            onCancel={onDone}
+          />
         )}
       </Flex>
     </form>

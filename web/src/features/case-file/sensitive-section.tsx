@@ -1,16 +1,14 @@
 // Narrative, health and the other free texts of the case: sealed at rest, shown only to roles with
 // case.readSensitive (the page does not offer this section to others).
 import { DataList, Flex, Text, TextArea } from '@radix-ui/themes';
-import { useCallback, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { TAppKey } from '../../../../shared/i18n/app/en';
 import { ZUpdateSensitiveRequest, type TCaseSensitive } from '../../../../shared/schemas/case-file';
 import { mayEditFile, useUpdateSensitive, type TCaseFile } from '../../api/case-file';
 import { FormField } from '../../components/form-field';
 import { useT } from '../../i18n/use-t';
-import { showServerFieldErrors, useRequestResolver } from './request-resolver';
 import { text } from './form-values';
+import { useSectionForm } from './section-form';
 import {
   CaseFormFooter,
   EditToggle,
@@ -33,6 +31,10 @@ const TEXTS: readonly { name: keyof TCaseSensitive; label: TAppKey; rows: number
 
 type TSensitiveFormValues = { sensitive: Record<keyof TCaseSensitive, string> };
 type TSensitiveRequest = z.infer<typeof ZUpdateSensitiveRequest>;
+const sensitiveRequest = (v: TSensitiveFormValues, version: number) => ({
+  sensitive: Object.fromEntries(TEXTS.map((f) => [f.name, text(v.sensitive[f.name])])),
+  version,
+});
 
 /** Paragraphs of a free text, line breaks kept. */
 export function Paragraphs({ value }: { value: string }) {
@@ -111,29 +113,17 @@ function SensitiveForm({
 }) {
   const t = useT();
   const update = useUpdateSensitive(caseFile.id);
-  // the version the form was opened at: a change by anyone since is a conflict (409)
-  const [version] = useState(caseFile.version);
-  const toRequest = useCallback(
-    (v: TSensitiveFormValues) => ({
-      sensitive: Object.fromEntries(TEXTS.map((f) => [f.name, text(v.sensitive[f.name])])),
-      version,
-    }),
-    [version],
-  );
-  const form = useForm<TSensitiveFormValues, unknown, TSensitiveRequest>({
-    resolver: useRequestResolver(ZUpdateSensitiveRequest, toRequest),
+  const { form, submit } = useSectionForm<TSensitiveFormValues, TSensitiveRequest>({
+    caseFile,
+    schema: ZUpdateSensitiveRequest,
+    toRequest: sensitiveRequest,
     defaultValues: {
       sensitive: Object.fromEntries(TEXTS.map((f) => [f.name, sensitive[f.name] ?? ''])),
     },
+    update,
+    onSaved,
   });
   const { errors } = form.formState;
-  const submit = form.handleSubmit((body) => {
-    if (update.isPending) return;
-    update.mutate(body, {
-      onSuccess: onSaved,
-      onError: (error) => showServerFieldErrors(error, form.setError),
-    });
-  });
   return (
     <form onSubmit={submit} noValidate data-testid="sensitive-form">
       <Flex direction="column" gap="3">

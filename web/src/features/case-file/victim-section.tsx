@@ -1,8 +1,7 @@
 // The victim context (HTCDS vic_*): trafficking status, exploitation, control, recruitment,
 // vulnerabilities, perpetrators. Codes are shown and chosen with their translated labels.
 import { Badge, Checkbox, DataList, Flex, Grid, Text } from '@radix-ui/themes';
-import { useCallback, useState } from 'react';
-import { Controller, useForm, type UseFormReturn } from 'react-hook-form';
+import { Controller, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import type { THtcdsCodeListId } from '../../../../shared/htcds/code-lists';
 import type { TAppKey } from '../../../../shared/i18n/app/en';
@@ -13,8 +12,8 @@ import { TextInputField } from '../../components/text-input-field';
 import { useT } from '../../i18n/use-t';
 import { CheckboxGroupField, HtcdsSelect, useHtcdsOptions } from './controls';
 import { useCaseLabels } from './labels';
-import { showServerFieldErrors, useRequestResolver } from './request-resolver';
 import { CaseFormFooter, EditToggle, SavedNotice, SectionCard, useEditing, ValueItem } from './section';
+import { useSectionForm } from './section-form';
 import {
   victimFormValues,
   victimRequest,
@@ -188,23 +187,16 @@ function VictimForm({
 }) {
   const t = useT();
   const update = useUpdateVictim(caseFile.id);
-  // the version the form was opened at: a change by anyone since is a conflict (409)
-  const [version] = useState(caseFile.version);
-  const toRequest = useCallback((v: TVictimFormValues) => victimRequest(v, version), [version]);
-  const form: TVictimForm = useForm<TVictimFormValues, unknown, TVictimRequest>({
-    resolver: useRequestResolver(ZUpdateVictimRequest, toRequest),
+  const { form, submit } = useSectionForm<TVictimFormValues, TVictimRequest>({
+    caseFile,
+    schema: ZUpdateVictimRequest,
+    toRequest: victimRequest,
     defaultValues: victimFormValues(caseFile),
+    update,
+    onSaved,
   });
   const { errors } = form.formState;
   const isActual = caseFile.victim.traffickingStatus === ACTUAL_VICTIM;
-
-  const submit = form.handleSubmit((body) => {
-    if (update.isPending) return;
-    update.mutate(body, {
-      onSuccess: onSaved,
-      onError: (error) => showServerFieldErrors(error, form.setError),
-    });
-  });
 
   return (
     <form onSubmit={submit} noValidate data-testid="victim-form">

@@ -17,7 +17,13 @@ import { ErrorCallout } from '../../components/error-callout';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
 import { useFormatDateTime, useT } from '../../i18n/use-t';
-import { showServerFieldErrors, text, useIdempotencyKey, useRequestResolver } from './form-support';
+import {
+  showServerFieldErrors,
+  text,
+  useIdempotencyKey,
+  useRequestResolver,
+  useStepSubmit,
+} from './form-support';
 import { useUserName, useWorkflowLabels } from './labels';
 import { AddToggle, FormActions, MultilineText, RecordCard, Value } from './workflow-ui';
 
@@ -213,7 +219,6 @@ function ApprovalRequestForm({
   const t = useT();
   const labels = useWorkflowLabels();
   const request = useRequestApproval(caseId);
-  const key = useIdempotencyKey();
   const isClosure = kind === 'closure';
   const field = isClosure ? 'status' : 'decisionMaker';
   const form = useForm<TRequestForm, unknown, TApprovalRequest>({
@@ -222,19 +227,7 @@ function ApprovalRequestForm({
   });
   const { errors } = form.formState;
   const choices: readonly string[] = isClosure ? CLOSED_STATUSES : ZTraffickingStatusDecisionMaker.options;
-  const submit = form.handleSubmit((body) => {
-    if (request.isPending) return;
-    request.mutate(
-      { body, idempotencyKey: key.current() },
-      {
-        onSuccess: () => {
-          key.renew();
-          onDone();
-        },
-        onError: (error) => showServerFieldErrors(error, form.setError),
-      },
-    );
-  });
+  const submit = form.handleSubmit(useStepSubmit(request, form.setError, onDone));
   return (
     <form
       noValidate

@@ -12,7 +12,7 @@ import { FormField } from '../../components/form-field';
 import { TextInputField } from '../../components/text-input-field';
 import { useT } from '../../i18n/use-t';
 import { CodeField } from './code-field';
-import { showServerFieldErrors, text, todayDay, useIdempotencyKey, useRequestResolver } from './form-support';
+import { text, todayDay, useRequestResolver, useStepSubmit } from './form-support';
 import { useFormatDay, useUserName, useWorkflowLabels } from './labels';
 import { AddToggle, FormActions, RecordCard, SealedText, Value, WorkflowPart } from './workflow-ui';
 
@@ -71,25 +71,12 @@ const toRequest = (v: TFollowUpForm) => ({
 function FollowUpForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const t = useT();
   const record = useRecordFollowUp(caseId);
-  const key = useIdempotencyKey();
   const form = useForm<TFollowUpForm, unknown, TFollowUpInput>({
     resolver: useRequestResolver(ZFollowUpInput, toRequest),
     defaultValues: { followedOn: todayDay(), method: '', outcome: '', notes: '' },
   });
   const { errors } = form.formState;
-  const submit = form.handleSubmit((body) => {
-    if (record.isPending) return;
-    record.mutate(
-      { body, idempotencyKey: key.current() },
-      {
-        onSuccess: () => {
-          key.renew();
-          onDone();
-        },
-        onError: (error) => showServerFieldErrors(error, form.setError),
-      },
-    );
-  });
+  const submit = form.handleSubmit(useStepSubmit(record, form.setError, onDone));
   return (
     <form onSubmit={submit} noValidate aria-label={t('workflow.addFollowUp')} data-testid="follow-up-form">
       <Flex direction="column" gap="3">

@@ -80,6 +80,41 @@ export function useIdempotencyKey(): { current: () => string; renew: () => void 
   return useMemo(() => ({ current, renew }), [current, renew]);
 }
 
+/** A mutation that adds a record with the Idempotency-Key of its form (TanStack Query's `mutate`). */
+type TKeyedMutation<TBody> = {
+  isPending: boolean;
+  mutate(
+    variables: { body: TBody; idempotencyKey: string },
+    options: { onSuccess: () => void; onError: (error: unknown) => void },
+  ): void;
+};
+
+/**
+ * The submission of a form that adds a record (an assessment, a plan, a service, a follow-up, an
+ * approval request): one at a time, with the form instance's Idempotency-Key (renewed once the
+ * record is stored), the field errors of a 400 shown at the controls. Pass it to `handleSubmit`.
+ */
+export function useStepSubmit<TForm extends FieldValues, TBody>(
+  mutation: TKeyedMutation<TBody>,
+  setError: UseFormSetError<TForm>,
+  onDone: () => void,
+): (body: TBody) => void {
+  const key = useIdempotencyKey();
+  return (body) => {
+    if (mutation.isPending) return;
+    mutation.mutate(
+      { body, idempotencyKey: key.current() },
+      {
+        onSuccess: () => {
+          key.renew();
+          onDone();
+        },
+        onError: (error) => showServerFieldErrors(error, setError),
+      },
+    );
+  };
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Today as YYYY-MM-DD in local time (the default of date fields, the max of past-only ones). */

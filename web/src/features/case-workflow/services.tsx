@@ -14,7 +14,7 @@ import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
 import { TextInputField } from '../../components/text-input-field';
 import { useT } from '../../i18n/use-t';
-import { showServerFieldErrors, text, todayDay, useIdempotencyKey, useRequestResolver } from './form-support';
+import { text, todayDay, useRequestResolver, useStepSubmit } from './form-support';
 import { CodeField } from './code-field';
 import { useFormatDay, useUserName, useWorkflowLabels } from './labels';
 import { AddToggle, FormActions, RecordCard, SealedText, Value, WorkflowPart } from './workflow-ui';
@@ -84,7 +84,6 @@ function ServiceForm({ caseId, onDone }: { caseId: string; onDone: () => void })
   const t = useT();
   const session = useFullSession();
   const record = useRecordService(caseId);
-  const key = useIdempotencyKey();
   const orgId = session.user.orgId;
   const toRequest = useCallback(
     (v: TServiceForm) => ({
@@ -110,19 +109,7 @@ function ServiceForm({ caseId, onDone }: { caseId: string; onDone: () => void })
   });
   const { errors } = form.formState;
   const provider = form.watch('provider');
-  const submit = form.handleSubmit((body) => {
-    if (record.isPending) return;
-    record.mutate(
-      { body, idempotencyKey: key.current() },
-      {
-        onSuccess: () => {
-          key.renew();
-          onDone();
-        },
-        onError: (error) => showServerFieldErrors(error, form.setError),
-      },
-    );
-  });
+  const submit = form.handleSubmit(useStepSubmit(record, form.setError, onDone));
   return (
     <form onSubmit={submit} noValidate aria-label={t('workflow.addService')} data-testid="service-form">
       <Flex direction="column" gap="3">

@@ -25,8 +25,8 @@ import {
   showServerFieldErrors,
   text,
   todayDay,
-  useIdempotencyKey,
   useRequestResolver,
+  useStepSubmit,
 } from './form-support';
 import { useFormatDay, useUserName, useWorkflowLabels } from './labels';
 import { AddToggle, FormActions, RecordCard, SealedText, Value, WorkflowPart } from './workflow-ui';
@@ -197,7 +197,6 @@ function PlanForm({
   const record = useRecordSupportPlan(caseId);
   const update = useUpdateSupportPlan(caseId);
   const mutation = plan ? update : record;
-  const key = useIdempotencyKey();
   const version = plan?.version;
   const toRequest = useCallback(
     (v: TPlanForm) => (version === undefined ? toInput(v) : { ...toInput(v), version }),
@@ -211,26 +210,14 @@ function PlanForm({
     defaultValues: valuesOf(plan),
   });
   const { errors } = form.formState;
+  const addPlan = useStepSubmit(record, form.setError, () => onDone(true));
   const submit = form.handleSubmit((body) => {
-    if (mutation.isPending) return;
-    const onError = (error: unknown) => showServerFieldErrors(error, form.setError);
-    if (plan) {
-      update.mutate(
-        { planId: plan.id, body: body as TUpdateSupportPlanRequest },
-        { onSuccess: () => onDone(true), onError },
-      );
-    } else {
-      record.mutate(
-        { body, idempotencyKey: key.current() },
-        {
-          onSuccess: () => {
-            key.renew();
-            onDone(true);
-          },
-          onError,
-        },
-      );
-    }
+    if (!plan) return addPlan(body);
+    if (update.isPending) return;
+    update.mutate(
+      { planId: plan.id, body: body as TUpdateSupportPlanRequest },
+      { onSuccess: () => onDone(true), onError: (error) => showServerFieldErrors(error, form.setError) },
+    );
   });
   const conflict = isConflict(update.error);
   const label = plan ? t('workflow.editPlan') : t('workflow.addPlan');

@@ -1,15 +1,15 @@
 import { ExclamationTriangleIcon } from '@radix-ui/react-icons';
 import { Callout, Flex, Text } from '@radix-ui/themes';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { TPersonInput } from '../../../../shared/schemas/cases';
+import { ZPersonInput, type TPersonInput } from '../../../../shared/schemas/cases';
 import { useDuplicateCheck } from '../../api/duplicates';
 import { useCan } from '../../api/session';
 import { useT } from '../../i18n/use-t';
 import { DuplicateReasons, personLabel } from './reasons';
 
 /** The value after it has stopped changing for `ms`. */
-function useDebounced<T>(value: T, ms: number): T {
+function useDebounced(value: string, ms: number): string {
   const [v, setV] = useState(value);
   useEffect(() => {
     const id = setTimeout(() => setV(value), ms);
@@ -18,25 +18,37 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
+/** The identity values the check compares. */
+export const CHECKED_FIELDS = ['givenName', 'familyName', 'middleName', 'birthDate', 'phone', 'documentNumber'] as const;
+type TChecked = (typeof CHECKED_FIELDS)[number];
+export type TCheckedValues = Partial<Record<TChecked, string | null | undefined>>;
+
+/**
+ * What the form holds, as the check takes it: each value trimmed and only once the shared schema
+ * accepts it (a half-typed date is left out rather than refused), a phone once it has six digits.
+ */
+export function checkablePerson(values: TCheckedValues): Partial<TPersonInput> {
+  const out: Partial<Record<TChecked, string>> = {};
+  for (const field of CHECKED_FIELDS) {
+    const value = values[field]?.trim();
+    if (!value || (field === 'phone' && value.replace(/\D/g, '').length < 6)) continue;
+    const parsed = ZPersonInput.shape[field].safeParse(value);
+    if (parsed.success && parsed.data !== undefined) out[field] = parsed.data;
+  }
+  return out;
+}
+
 /**
  * Shown under a person form while it is filled in: the persons of the organisation this one is
  * likely to be, with why, before anything is saved. `personId` is the record being edited (not
  * its own duplicate; with it, a link to compare and merge).
  */
-export function DuplicateWarning({ person, personId }: { person: Partial<TPersonInput>; personId?: string }) {
+export function DuplicateWarning({ person, personId }: { person: TCheckedValues; personId?: string }) {
   const t = useT();
   const canMerge = useCan('person.merge');
-  const input = useDebounced(
-    {
-      givenName: person.givenName || undefined,
-      familyName: person.familyName || undefined,
-      middleName: person.middleName || undefined,
-      birthDate: person.birthDate || undefined,
-      phone: person.phone || undefined,
-      documentNumber: person.documentNumber || undefined,
-    },
-    400,
-  );
+  // debounced as text: an equal value typed again is the same, and no render starts another timer
+  const debounced = useDebounced(JSON.stringify(checkablePerson(person)), 400);
+  const input = useMemo(() => JSON.parse(debounced) as Partial<TPersonInput>, [debounced]);
   const check = useDuplicateCheck(input, personId);
   const candidates = check.data?.candidates ?? [];
   if (candidates.length === 0) return null;
