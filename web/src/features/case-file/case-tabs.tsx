@@ -9,6 +9,7 @@ import { mayEditFile, type TCaseFile } from '../../api/case-file';
 import { Notice } from '../../components/notice';
 import { useT } from '../../i18n/use-t';
 import { AttachmentsPanel } from '../attachments/attachments-panel';
+import { CaseReferralsSection } from '../referrals/case-referrals-section';
 import { TasksPanel } from '../case-workflow/tasks-panel';
 import { WorkflowPanel } from '../case-workflow/workflow-panel';
 import { ConsentSection } from './consent-section';
@@ -26,6 +27,7 @@ export const CASE_TABS = [
   'consent',
   'work',
   'attachments',
+  'referrals',
   'timeline',
 ] as const;
 type TTab = (typeof CASE_TABS)[number];
@@ -53,6 +55,7 @@ export function CaseTabs({ caseFile, onReload }: { caseFile: TCaseFile; onReload
       </>
     ),
     attachments: () => <AttachmentsPanel caseId={caseFile.id} />,
+    referrals: () => <CaseReferralsSection caseFile={caseFile} />,
     timeline: () => <TimelineSection caseFile={caseFile} />,
   };
 
