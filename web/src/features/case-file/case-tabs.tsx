@@ -9,6 +9,7 @@ import { mayEditFile, type TCaseFile } from '../../api/case-file';
 import { Notice } from '../../components/notice';
 import { useT } from '../../i18n/use-t';
 import { AttachmentsPanel } from '../attachments/attachments-panel';
+import { useCan } from '../../api/session';
 import { CaseReferralsSection } from '../referrals/case-referrals-section';
 import { TasksPanel } from '../case-workflow/tasks-panel';
 import { WorkflowPanel } from '../case-workflow/workflow-panel';
@@ -36,7 +37,10 @@ export function CaseTabs({ caseFile, onReload }: { caseFile: TCaseFile; onReload
   const t = useT();
   const [params, setParams] = useSearchParams();
   const mayReadSensitive = caseFile.actions.includes('case.readSensitive');
-  const tabs = CASE_TABS.filter((tab) => tab !== 'sensitive' || mayReadSensitive);
+  const mayReadReferrals = useCan('referral.read');
+  const tabs = CASE_TABS.filter(
+    (tab) => (tab !== 'sensitive' || mayReadSensitive) && (tab !== 'referrals' || mayReadReferrals),
+  );
   const asked = params.get('tab');
   const tab: TTab = tabs.includes(asked as TTab) ? (asked as TTab) : 'person';
   const [visited, setVisited] = useState<ReadonlySet<TTab>>(() => new Set([tab]));
