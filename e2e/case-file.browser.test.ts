@@ -7,7 +7,7 @@ import { expect, test } from 'vitest';
 import { htcdsLabelsKk, htcdsLabelsRu } from '../shared/htcds/labels';
 import { appKk } from '../shared/i18n/app/kk';
 import { appRu } from '../shared/i18n/app/ru';
-import { browserSuite, seriousA11yViolations, signIn } from './harness';
+import { apiCall, browserSuite, seriousA11yViolations, signIn } from './harness';
 
 const suite = browserSuite();
 const ru = appRu;
@@ -19,27 +19,6 @@ async function signInAs(page: Page, email: string, locale: 'ru' | 'kk' = 'ru'): 
   await page.getByTestId('language').selectOption(locale);
   const catalogue = locale === 'ru' ? appRu : appKk;
   await expect.poll(() => page.locator('nav.app-nav').textContent()).toContain(catalogue['nav.home']);
-}
-
-/** A JSON request as the signed-in user (same origin, the session's CSRF token). */
-function apiCall<T>(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
-      const response = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: (await response.json().catch(() => null)) as T };
-    },
-    { method, path, body },
-  );
 }
 
 async function createCase(page: Page): Promise<TCreatedCase> {

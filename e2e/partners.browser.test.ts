@@ -7,7 +7,7 @@ import { expect, test } from 'vitest';
 import { appEn } from '../shared/i18n/app/en';
 import { appKk } from '../shared/i18n/app/kk';
 import { appRu } from '../shared/i18n/app/ru';
-import { browserSuite, seriousA11yViolations, signIn } from './harness';
+import { apiCall, browserSuite, seriousA11yViolations, signIn } from './harness';
 
 const suite = browserSuite();
 const ru = appRu;
@@ -18,26 +18,6 @@ const NGO = {
   en: 'Komek Qoly Public Foundation',
 };
 const POLICE_EN = 'Turkistan Region Police Department';
-
-function apiCall<T>(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
-      const response = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: (await response.json().catch(() => null)) as T };
-    },
-    { method, path, body },
-  );
-}
 
 type TPartner = {
   orgId: string;

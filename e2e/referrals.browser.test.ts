@@ -7,7 +7,7 @@
 import type { Page, Response } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { appRu } from '../shared/i18n/app/ru';
-import { browserSuite, seriousA11yViolations, signIn } from './harness';
+import { apiCall, browserSuite, seriousA11yViolations, signIn } from './harness';
 
 const suite = browserSuite();
 const ru = appRu;
@@ -21,27 +21,6 @@ async function signInAs(page: Page, email: string): Promise<void> {
   await signIn(page, suite.url, email);
   await page.getByTestId('language').selectOption('ru');
   await expect.poll(() => page.locator('nav.app-nav').textContent()).toContain(ru['nav.home']);
-}
-
-/** A JSON request as the signed-in user (same origin, the session's CSRF token). */
-function apiCall<T>(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
-      const response = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: (await response.json().catch(() => null)) as T };
-    },
-    { method, path, body },
-  );
 }
 
 /** A case in the Turkistan region with an assessment naming its needs (what the referral shares). */

@@ -90,6 +90,13 @@ describe('GET /api/v1/session', () => {
       'case.export',
       'caller.flag',
       'person.merge',
+      'partner.read',
+      'referral.read',
+      'referral.create',
+      'referral.respond',
+      'referral.override',
+      'referral.dashboard',
+      'notification.read',
     ]);
   });
 });
