@@ -34,8 +34,12 @@ export type TCasesBenchOptions = {
   requests: number;
   fresh: boolean;
   drop: boolean;
-  /** generate the duplicate-detection encodings too (these requests do not use them) */
+  /** generate the duplicate-detection encodings too (the duplicate check of issue 5 needs them) */
   duplicateKeys: boolean;
+  /** PostgreSQL only */
+  skipEmbedded?: boolean;
+  /** measured duplicate checks (default: requests); fewer also warm up with 3 instead of 20 */
+  duplicateRequests?: number;
 };
 
 export type TLatency = { p50: number; p95: number; p99: number; n: number; failures: number };
@@ -55,6 +59,10 @@ export type TCasesFigures = {
   openCase: TLatency;
   /** matches of the one-word searches (min / median / max), capped at 10,000 */
   familyMatches: [number, number, number];
+  /** issue 5: POST /api/v1/persons/duplicate-check for a person being entered (only with --duplicate-keys) */
+  duplicateCheck: TLatency | null;
+  /** candidates the checks found (min / median / max) */
+  duplicateCandidates: [number, number, number] | null;
 };
 
 type TMarker = { cases: number; seed: number; duplicateKeys: boolean; loadSeconds: number; rows: number; at: string };
@@ -116,7 +124,7 @@ async function prepareEmbedded(n: number, o: TCasesBenchOptions) {
   };
 }
 
-async function preparePostgres(url: string, n: number, o: TCasesBenchOptions) {
+export async function preparePostgres(url: string, n: number, o: TCasesBenchOptions) {
   const name = `senim_bench_cases_${n}`;
   const keyFile = path.join(os.tmpdir(), `senim-bench-cases-${n}.key`);
   const admin = new pg.Client({ connectionString: url });
@@ -183,9 +191,9 @@ function dirSizeMb(dir: string): number {
   return bytes / 1048576;
 }
 
-type TClient = { cookie: string; csrf: string };
+export type TClient = { cookie: string; csrf: string };
 
-async function signIn(url: string, email: string): Promise<TClient> {
+export async function signIn(url: string, email: string): Promise<TClient> {
   const res = await fetch(`${url}/api/v1/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -198,15 +206,15 @@ async function signIn(url: string, email: string): Promise<TClient> {
 }
 
 /** Times `requests` calls (after 20 unmeasured ones); a call returns false when its answer was wrong. */
-async function measure(requests: number, call: (i: number) => Promise<boolean>): Promise<TLatency> {
+export async function measure(requests: number, call: (i: number) => Promise<boolean>, warmup = 20): Promise<TLatency> {
   const times: number[] = [];
   let failures = 0;
-  for (let i = 0; i < requests + 20; i++) {
+  for (let i = 0; i < requests + warmup; i++) {
     const t0 = performance.now();
     const ok = await call(i);
     const ms = performance.now() - t0;
     if (!ok) failures++;
-    if (i >= 20) times.push(ms);
+    if (i >= warmup) times.push(ms);
   }
   return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), n: times.length, failures };
 }
@@ -227,7 +235,7 @@ function samplePersons(n: number, k: number): TSynthPerson[] {
   return out;
 }
 
-async function measureServer(server: TServer, n: number, requests: number) {
+async function measureServer(server: TServer, n: number, requests: number, duplicateKeys: boolean, duplicateRequests = requests) {
   const operator = await signIn(server.url, 'operator@crisis.demo');
   const worker = await signIn(server.url, 'caseworker@crisis.demo');
   const get = async (who: TClient, p: string) => {
@@ -300,19 +308,52 @@ async function measureServer(server: TServer, n: number, requests: number) {
     return res.status === 200;
   });
   const familyMatches: [number, number, number] = [matches[0] ?? 0, matches[matches.length >> 1] ?? 0, matches.at(-1) ?? 0];
-  return { contact, list, nameSearch, familySearch, phoneSearch, openCase, familyMatches };
+
+  // Issue 5: the duplicate check while a person is being entered. Half the time the person as the
+  // seed drew them, half with only what a first call gives (names and birth date, no phone, no
+  // document): both should find the generated person among the candidates.
+  let duplicateCheck: TLatency | null = null;
+  let duplicateCandidates: [number, number, number] | null = null;
+  if (duplicateKeys) {
+    const found: number[] = [];
+    duplicateCheck = await measure(duplicateRequests, async (i) => {
+      const p = people[(i * 7 + 3) % people.length]!;
+      const person =
+        i % 2 === 0
+          ? {
+              givenName: p.givenName,
+              familyName: p.familyName,
+              ...(p.middleName ? { middleName: p.middleName } : {}),
+              ...(p.birthDate ? { birthDate: p.birthDate } : {}),
+              ...(p.phone ? { phone: p.phone } : {}),
+              ...(p.documentNumber ? { documentNumber: p.documentNumber } : {}),
+            }
+          : { givenName: p.givenName, familyName: p.familyName, ...(p.birthDate ? { birthDate: p.birthDate } : {}) };
+      const res = await fetch(`${server.url}/api/v1/persons/duplicate-check`, {
+        method: 'POST',
+        headers: { cookie: worker.cookie, 'x-csrf-token': worker.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ person }),
+      });
+      const body = (await res.json()) as { candidates?: unknown[] };
+      found.push(body.candidates?.length ?? 0);
+      return res.status === 200 && (body.candidates?.length ?? 0) > 0;
+    }, duplicateRequests < requests ? 3 : 20);
+    found.sort((a, b) => a - b);
+    duplicateCandidates = [found[0] ?? 0, found[found.length >> 1] ?? 0, found.at(-1) ?? 0];
+  }
+  return { contact, list, nameSearch, familySearch, phoneSearch, openCase, familyMatches, duplicateCheck, duplicateCandidates };
 }
 
 export async function runCasesBench(o: TCasesBenchOptions): Promise<TCasesFigures[]> {
   const figures: TCasesFigures[] = [];
-  const targets: Array<['embedded' | 'PostgreSQL', number]> = [['embedded', o.embeddedCases]];
+  const targets: Array<['embedded' | 'PostgreSQL', number]> = o.skipEmbedded ? [] : [['embedded', o.embeddedCases]];
   if (o.postgresUrl) targets.push(['PostgreSQL', o.postgresCases]);
   for (const [database, n] of targets) {
     const prepared = database === 'embedded' ? await prepareEmbedded(n, o) : await preparePostgres(o.postgresUrl!, n, o);
     try {
       const server = await startServer({ ...prepared.env, SENIM_LOGIN_RATE_PER_MINUTE: '100000' }, ['--no-build']);
       try {
-        const m = await measureServer(server, n, o.requests);
+        const m = await measureServer(server, n, o.requests, prepared.marker.duplicateKeys, o.duplicateRequests);
         figures.push({
           database,
           cases: n,
@@ -353,6 +394,12 @@ export function casesReport(figures: TCasesFigures[]): string {
     lines.push(row('search: phone', f.phoneSearch, 50));
     lines.push(row('GET /api/v1/cases/{id}', f.openCase, 30));
     lines.push(`  (family-name searches matched ${f.familyMatches.join(' / ')} cases: min / median / max)`);
+    if (f.duplicateCheck) {
+      lines.push(row('POST /api/v1/persons/duplicate-check', f.duplicateCheck, 50));
+      lines.push(`  (duplicate checks found ${f.duplicateCandidates!.join(' / ')} candidates: min / median / max)`);
+    } else {
+      lines.push('  duplicate check: not measured (the database has no duplicate keys: run with --duplicate-keys)');
+    }
   }
   return lines.join('\n');
 }

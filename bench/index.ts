@@ -1,17 +1,22 @@
 import os from 'node:os';
 import { casesReport, runCasesBench } from './cases';
+import { referralsReport, runReferralsBench } from './referrals';
 import { report as dedupeReport, runDedupeBench } from './dedupe/run';
 import { runFoundationBench } from './foundation';
 
 // `npm run bench`: the figures the issues ask for, measured on this machine. Not a test: it prints.
-//   --only <foundation|cases|dedupe>   one section
-//   --skip-dedupe, --skip-cases        leave a section out
+//   --only <foundation|cases|referrals|dedupe>   one section
+//   --skip-dedupe, --skip-cases, --skip-referrals   leave a section out
 //   --skip-large                       no 1,000,000-record runs (cases: 10,000 on both databases)
 //   --cases <n>                        generated cases on PostgreSQL (default 1,000,000)
 //   --embedded-cases <n>               generated cases on the embedded database (default 100,000)
 //   --requests <n>                     measured requests of each kind (default 200)
 //   --fresh / --drop                   regenerate the kept case databases / remove them afterwards
-//   --duplicate-keys                   generate the duplicate-detection encodings too (slower load)
+//   --duplicate-keys                   generate the duplicate-detection encodings too (slower load);
+//                                      the issue-5 duplicate check is measured only then
+//   --skip-embedded                    cases: PostgreSQL only
+//   --duplicate-requests <n>           measured duplicate checks (default: --requests)
+//   --referrals <n>                    referrals: generated referrals (default 200,000; 2,000 with --skip-large)
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const fmt = (n: number | undefined, d = 0) => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(d));
 const argv = process.argv.slice(2);
@@ -27,7 +32,7 @@ function count(name: string, fallback: number): number {
   return n;
 }
 const only = option('only');
-const runs = (section: 'foundation' | 'cases' | 'dedupe') => (only ? only === section : !flag(`skip-${section}`));
+const runs = (section: 'foundation' | 'cases' | 'dedupe' | 'referrals') => (only ? only === section : !flag(`skip-${section}`));
 
 async function main() {
   console.log(`Senim benchmarks — ${new Date().toISOString()} — ${os.cpus().length} cores, node ${process.version}`);
@@ -66,8 +71,27 @@ async function main() {
       fresh: flag('fresh'),
       drop: flag('drop'),
       duplicateKeys: flag('duplicate-keys'),
+      skipEmbedded: flag('skip-embedded'),
+      duplicateRequests: count('duplicate-requests', count('requests', 200)),
     });
     console.log(casesReport(figures));
+  }
+
+  if (runs('referrals')) {
+    console.log('\n## Referral network (issue 4): senim generate referrals on the cases database, then the HTTP API');
+    if (!pgReachable) console.log('(needs PostgreSQL: skipped)');
+    else {
+      const large = !flag('skip-large');
+      const figures = await runReferralsBench({
+        postgresUrl,
+        cases: large ? count('cases', 1_000_000) : count('cases', 10_000),
+        referrals: large ? count('referrals', 200_000) : count('referrals', 2_000),
+        requests: count('requests', 200),
+        fresh: flag('fresh'),
+        duplicateKeys: flag('duplicate-keys'),
+      });
+      console.log(referralsReport(figures));
+    }
   }
 
   if (!runs('dedupe')) return;

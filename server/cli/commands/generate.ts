@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { generateCases, GenerateRefusedError, type TGenerateProgress } from '../../features/generate/generate-cases';
 import { NameListsMissingError } from '../../features/generate/name-lists';
+import { generateReferrals } from '../../features/generate/generate-referrals';
 import { withInstance } from '../context';
 import { CliError } from '../errors';
 import { resolveOrg } from '../resolve-org';
@@ -97,6 +98,67 @@ export async function runGenerateCases(o: TGenerateCasesCliOptions, log: (s: str
   });
 }
 
+export type TGenerateReferralsCliOptions = {
+  count: string;
+  seed?: string;
+  partners?: string;
+  until?: string;
+  batchSize?: string;
+  force?: boolean;
+};
+
+export async function runGenerateReferrals(o: TGenerateReferralsCliOptions, log: (s: string) => void = console.log): Promise<void> {
+  const count = intOption('count', o.count, 0, 1, MAX_COUNT);
+  const seed = intOption('seed', o.seed, 1, 0, 2 ** 32 - 1);
+  const partners = intOption('partners', o.partners, 30, 1, 500);
+  const batchSize = intOption('batch-size', o.batchSize, 10_000, 10, 50_000);
+  let untilMs = Date.now();
+  if (o.until !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(o.until) || Number.isNaN(Date.parse(`${o.until}T18:00:00+05:00`))) {
+      throw new CliError('--until must be a day, YYYY-MM-DD.');
+    }
+    untilMs = Math.min(Date.now(), Date.parse(`${o.until}T18:00:00+05:00`));
+  }
+  await withInstance(async (deps) => {
+    log(
+      `Generating ${count.toLocaleString('en')} referrals (seed ${seed}, at least ${partners} partners) on ` +
+        `${deps.systemDb.kind === 'postgres' ? 'PostgreSQL' : 'the embedded database'}…`,
+    );
+    if (o.force) log('warning: --force: writing fictional referrals whatever else this database holds.');
+    let lastPrint = 0;
+    try {
+      const r = await generateReferrals({ db: deps.systemDb, keyring: deps.keyring }, {
+        count,
+        seed,
+        partners,
+        untilMs,
+        batchSize,
+        force: o.force ?? false,
+        onProgress: (p) => {
+          const now = performance.now();
+          if (now - lastPrint < 2000 && p.done < p.total) return;
+          lastPrint = now;
+          const s = p.elapsedMs / 1000;
+          log(`  ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')} referrals, ${p.rows.toLocaleString('en')} rows, ${Math.round(p.done / s).toLocaleString('en')} referrals/s`);
+        },
+      });
+      const s = r.elapsedMs / 1000;
+      const statuses = Object.entries(r.byStatus)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+        .join(', ');
+      log(
+        `Done in ${s.toFixed(1)} s: ${r.referrals.toLocaleString('en')} referrals (${statuses}; ${r.overdue.toLocaleString('en')} overdue), ` +
+          `${r.events.toLocaleString('en')} steps, ${r.partnersCreated} partner organisations and ${r.profilesCreated} directory entries created — ` +
+          `${r.rows.toLocaleString('en')} rows, ${Math.round(r.rows / s).toLocaleString('en')} rows/s.`,
+      );
+    } catch (err) {
+      if (err instanceof GenerateRefusedError) throw new CliError(err.message);
+      throw err;
+    }
+  });
+}
+
 export function register(program: Command): void {
   const generate = program.command('generate').description('generate fictional data for demonstrations and benchmarks');
   generate
@@ -120,5 +182,22 @@ export function register(program: Command): void {
     )
     .action(async (o: TGenerateCasesCliOptions) => {
       await runGenerateCases(o);
+    });
+  generate
+    .command('referrals')
+    .description('seeded, reproducible fictional referrals from the generated cases to the partners of the network (partners are added if missing)')
+    .requiredOption('--count <n>', 'how many referrals (200,000 take a few minutes on PostgreSQL)')
+    .option('--seed <s>', 'the random seed: the same seed on the same generated cases gives the same referrals (default 1)')
+    .option('--partners <n>', 'fictional partner organisations are added until the network has this many (default 30)')
+    .option('--until <YYYY-MM-DD>', 'the last day of the period (default today): fixes the statuses too')
+    .option('--batch-size <n>', 'referrals written per transaction (default 10000)')
+    .option('--force', 'write even into a database with real data (throw-away copies only)')
+    .addHelpText(
+      'after',
+      '\nRun after `senim generate cases`: referrals are sent from the organisations that have cases. Refuses (exit 1,\n' +
+        'nothing written) unless those are demo organisations in a database without real data.',
+    )
+    .action(async (o: TGenerateReferralsCliOptions) => {
+      await runGenerateReferrals(o);
     });
 }
