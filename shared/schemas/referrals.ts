@@ -101,7 +101,11 @@ export function fieldsPartnerMayReceive(partnerType: TPartnerType, usesSenim: bo
 }
 
 const ZText = (max: number = LIMITS.reasonMax) => z.string().trim().min(1).max(max);
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in Kazakhstan (UTC+5, one time zone since 2024), YYYY-MM-DD: deadlines are days there. */
+export function kazakhstanDay(now: number = Date.now()): string {
+  return new Date(now + 5 * 3_600_000).toISOString().slice(0, 10);
+}
+const today = () => kazakhstanDay();
 
 /** POST /api/v1/cases/{id}/referrals (header Idempotency-Key). */
 export const ZCreateReferralRequest = z

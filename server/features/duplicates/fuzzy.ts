@@ -43,9 +43,11 @@ export async function fuzzyPersonIds(db: Queryable, sealer: Sealer, orgId: strin
   }
   if (prefixes.size === 0) return [];
   const { rows } = await db.query<{ id: string; link_name: Uint8Array | null }>(
-    `WITH cand AS (
-       SELECT DISTINCT c.person_id FROM unnest($2::text[]) AS h,
-         LATERAL (SELECT person_id FROM person_name_tokens WHERE org_id = $1 AND token_bidx = decode(h, 'hex') LIMIT ${MAX_PER_PREFIX}) c)
+    // decoded first, so that the comparison is leakproof (an index condition under row-level security)
+    `WITH hs AS MATERIALIZED (SELECT decode(h, 'hex') AS bidx FROM unnest($2::text[]) AS h),
+     cand AS (
+       SELECT DISTINCT c.person_id FROM hs,
+         LATERAL (SELECT person_id FROM person_name_tokens WHERE org_id = $1 AND token_bidx = hs.bidx LIMIT ${MAX_PER_PREFIX}) c)
      SELECT p.id, p.link_name FROM cand JOIN persons p ON p.org_id = $1 AND p.id = cand.person_id
       WHERE p.merged_into IS NULL AND p.link_name IS NOT NULL`,
     [orgId, toHexArray([...prefixes].map((p) => namePrefixIndex(sealer, p)))],

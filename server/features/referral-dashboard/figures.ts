@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { kazakhstanDay } from '../../../shared/schemas/referrals';
 import type { ZReferralDashboard } from '../../../shared/schemas/referrals';
 import type { TLocalisedName } from '../../../shared/schemas/partners';
 import type { Queryable } from '../../db/types';
@@ -9,9 +10,7 @@ type TPartnerRow = TReferralDashboard['partners'][number];
 const KZ_OFFSET_MS = 5 * 3_600_000;
 
 /** Today in Kazakhstan (UTC+5), YYYY-MM-DD: deadlines are days there. */
-export function kzToday(now: number = Date.now()): string {
-  return new Date(now + KZ_OFFSET_MS).toISOString().slice(0, 10);
-}
+export const kzToday = kazakhstanDay;
 
 /** The same day twelve months earlier (29 February falls back to 28). */
 export function defaultSince(today: string): string {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { kazakhstanDay } from '../../../shared/schemas/referrals';
 import { agent, auditRows, buildOrg, buildUser, setupTestContext, signIn, type TTestContext, type TTestUser } from '../../test/harness';
 import { enqueueJob, jobCounts } from '../../jobs/queue';
 import { runJobsOnce, type TJobDeps } from '../../jobs/worker';
@@ -33,7 +34,7 @@ async function newReferral(to: string, delivery: 'app' | 'letter', status = 'sen
     personName: { given: 'Жаннат', family: 'Серикова', middle: null },
     message: 'Please help with the employer',
   });
-  const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const deadline = kazakhstanDay(Date.now() + 7 * 86_400_000);
   const { rows } = await ctx.db.query<{ id: string; reference: string }>(
     `INSERT INTO referrals (reference, from_org_id, from_case_id, to_org_id, delivery, reason, services, urgency, deadline,
         snapshot_sealed, shared_fields, status, sent_by)
@@ -106,7 +107,7 @@ describe('the job queue', () => {
     // Not due yet: nothing runs.
     expect((await runJobsOnce(jobDeps(), { names: ['referral.notify'] })).failed).toBe(0);
     // Due: it runs again (and fails again: the attempt is counted, the next wait is longer).
-    await ctx.db.query(`UPDATE pgboss.job SET start_after = now() WHERE name = 'referral.notify' AND data->>'referralId' = 'not-a-uuid'`);
+    await ctx.db.query(`UPDATE pgboss.job SET start_after = now() - interval '1 second' WHERE name = 'referral.notify' AND data->>'referralId' = 'not-a-uuid'`);
     expect((await runJobsOnce(jobDeps(), { names: ['referral.notify'] })).failed).toBe(1);
     const { rows: again } = await ctx.db.query<{ state: string; retry_count: number; wait: number }>(
       `SELECT state::text AS state, retry_count, extract(epoch FROM start_after - now())::int AS wait FROM pgboss.job WHERE name = 'referral.notify' AND data->>'referralId' = 'not-a-uuid'`,
@@ -143,7 +144,7 @@ describe('the job queue', () => {
     expect(r[0]!.status).toBe('sent');
     // The server comes back: the retry sends it.
     up = true;
-    await ctx.db.query(`UPDATE pgboss.job SET start_after = now() WHERE name = 'mail.send' AND state = 'retry'`);
+    await ctx.db.query(`UPDATE pgboss.job SET start_after = now() - interval '1 second' WHERE name = 'mail.send' AND state = 'retry'`);
     await runJobsOnce(deps);
     expect(sent.sort()).toEqual([receiver.email, receiverOfficer.email].sort());
     const { rows: after } = await ctx.db.query<{ sent_at: Date | null; attempts: number }>(`SELECT sent_at, attempts FROM mail_outbox WHERE id = ANY($1)`, [mails.map((m) => m.id)]);
@@ -161,7 +162,7 @@ describe('the job queue', () => {
     });
     await ctx.db.query(`UPDATE pgboss.job SET retry_limit = 1 WHERE name = 'mail.send' AND data->>'outboxId' = $1`, [mailId]);
     await runJobsOnce(deps, { names: ['mail.send'] });
-    await ctx.db.query(`UPDATE pgboss.job SET start_after = now() WHERE name = 'mail.send' AND data->>'outboxId' = $1`, [mailId]);
+    await ctx.db.query(`UPDATE pgboss.job SET start_after = now() - interval '1 second' WHERE name = 'mail.send' AND data->>'outboxId' = $1`, [mailId]);
     await runJobsOnce(deps, { names: ['mail.send'] });
     const { rows: j } = await ctx.db.query<{ state: string }>(`SELECT state::text AS state FROM pgboss.job WHERE name = 'mail.send' AND data->>'outboxId' = $1`, [mailId]);
     expect(j[0]!.state).toBe('failed');

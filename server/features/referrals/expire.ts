@@ -4,6 +4,7 @@
  * system audit entry, a notification job. Runs on the owner's connection (no actor organisation).
  */
 import { appendAudit, type TAuditEntry } from '../../audit/audit';
+import { kazakhstanDay } from '../../../shared/schemas/referrals';
 import type { Sealer } from '../../crypto/seal';
 import type { Db } from '../../db/types';
 import { addReferralEvent, echoToCases, notify, type TReferralRow } from './store';
@@ -12,15 +13,15 @@ import { addReferralEvent, echoToCases, notify, type TReferralRow } from './stor
 const BATCH = 500;
 
 /** The day (UTC) at `now`: the day the request schema checks deadlines against (not in the past). */
-export const utcDay = (now: Date): string => now.toISOString().slice(0, 10);
+
 
 /**
- * Marks every referral whose deadline day is before today (UTC) as expired, and returns
+ * Marks every referral whose deadline day is before today in Kazakhstan (UTC+5) as expired, and returns
  * how many. `auditKey` is the keyring's audit key (deps.keyring.auditKey): the system's entries
  * join the tamper-evident chain.
  */
 export async function expireOverdueReferrals(db: Db, now: Date | undefined, auditKey: Uint8Array): Promise<number> {
-  const today = utcDay(now ?? new Date());
+  const today = kazakhstanDay((now ?? new Date()).getTime());
   let total = 0;
   for (;;) {
     const n = await db.transaction(async (tx) => {

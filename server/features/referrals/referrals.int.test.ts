@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { kazakhstanDay } from '../../../shared/schemas/referrals';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TRole } from '../../../shared/roles';
 import {
@@ -87,7 +88,7 @@ const person = {
   languages: ['kaz', 'rus'],
 };
 const narrative = 'Работодатель в Дубае забрал паспорт';
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const inDays = (n: number) => kazakhstanDay(Date.now() + n * 86_400_000);
 
 async function call(who: TWho | null, method: string, path: string, body?: unknown, headers?: Record<string, string>) {
   const res = await (who ? as[who] : agent(ctx.app)).request(method, path, body, headers);

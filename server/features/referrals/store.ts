@@ -48,11 +48,11 @@ export const REFERRAL_COLUMNS = `r.id, r.reference, r.from_org_id, r.from_case_i
 
 /**
  * Overdue: the partner has not done what was asked by the deadline — a referral still 'sent' (not
- * answered) or 'accepted' (answered, no outcome yet) whose deadline day has passed. (A 'sent' one
+ * answered) or 'accepted' (answered, no outcome yet) whose deadline day (in Kazakhstan, UTC+5) has passed. (A 'sent' one
  * is marked 'expired' by the job soon after; until then it is overdue.)
  */
 export function overdueSql(alias: string): string {
-  return `(${alias}.status IN ('sent', 'accepted') AND ${alias}.deadline < (now() AT TIME ZONE 'UTC')::date)`;
+  return `(${alias}.status IN ('sent', 'accepted') AND ${alias}.deadline < ((now() AT TIME ZONE 'UTC') + interval '5 hours')::date)`;
 }
 
 /** One referral of the actor's organisation (either side), or 404. */
