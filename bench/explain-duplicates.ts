@@ -56,9 +56,10 @@ async function main() {
     [org.id, org.user_id],
   );
   const { rows } = await client.query<{ 'QUERY PLAN': string }>(
-    `EXPLAIN (ANALYZE, BUFFERS) WITH cand AS (
-       SELECT DISTINCT c.person_id FROM unnest($2::text[]) AS k,
-         LATERAL (SELECT person_id FROM person_link_keys WHERE org_id = $1 AND key = decode(k, 'hex') LIMIT 200) c
+    `EXPLAIN (ANALYZE, BUFFERS) WITH ks AS MATERIALIZED (SELECT decode(k, 'hex') AS key FROM unnest($2::text[]) AS k),
+     cand AS (
+       SELECT DISTINCT c.person_id FROM ks,
+         LATERAL (SELECT person_id FROM person_link_keys WHERE org_id = $1 AND key = ks.key LIMIT 200) c
        LIMIT 400)
      SELECT p.id FROM cand JOIN persons p ON p.org_id = $1 AND p.id = cand.person_id WHERE p.merged_into IS NULL`,
     [org.id, keys.map((k) => k.toString('hex'))],

@@ -173,7 +173,7 @@ export function register(program: Command): void {
     .option('--until <YYYY-MM-DD>', 'the last day of the period (default today): fixes the dates too')
     .option('--batch-size <n>', 'cases written per transaction (default 5000)')
     .option('--no-duplicate-keys', 'skip the duplicate-detection encodings (faster; `senim duplicates reindex` adds them later)')
-    .option('--names-dir <folder>', 'where the name lists are (default ../shared/data/names beside the repository)')
+    .option('--names-dir <folder>', 'where the name lists are (default: the lists in server/features/generate/names)')
     .option('--force', 'write even into a non-demo organisation or a database with real data (throw-away copies only)')
     .addHelpText(
       'after',

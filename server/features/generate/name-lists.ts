@@ -1,8 +1,8 @@
 /**
  * Name lists for generated (fictional) persons: Kazakh, Russian, Uzbek, Tajik and Kyrgyz-style
- * first names and surnames. They are read when data is generated from `../shared/data/names`
- * beside the repository (or a folder given), and are not copied into the project: lk-geimfari/mimesis
- * (MIT) and jqueguiner/faker2 (MIT), see NOTICE. Used by `senim generate cases` and bench/dedupe.
+ * first names and surnames, copied into the project (server/features/generate/names, from
+ * ../shared/data/names): lk-geimfari/mimesis (MIT) and jqueguiner/faker2 (MIT), see NOTICE. Another
+ * folder can be given. Used by `senim generate cases` and bench/dedupe.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,8 +23,8 @@ export interface TGroupNames {
   patronymicFemale?: string[];
 }
 
-/** Where the lists are expected: ../shared/data/names next to the repository. */
-export const DEFAULT_NAMES_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'names');
+/** Where the lists are: in the project (copied from the shared data set, attribution in NOTICE). */
+export const DEFAULT_NAMES_DIR = path.resolve(REPO_ROOT, 'server', 'features', 'generate', 'names');
 
 export class NameListsMissingError extends Error {}
 
@@ -32,7 +32,7 @@ function load(dir: string, file: string): Record<string, unknown> {
   const p = path.resolve(dir, file);
   if (!existsSync(p)) {
     throw new NameListsMissingError(
-      `name list ${p} is missing: generated persons take their names from ../shared/data/names next to the repository (or --names-dir)`,
+      `name list ${p} is missing: generated persons take their names from server/features/generate/names (or --names-dir)`,
     );
   }
   return JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>;
