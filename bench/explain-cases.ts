@@ -38,7 +38,7 @@ async function main() {
   const { rows: meta } = await client.query<{ value: { runs: { seed: number; cases: number }[] } }>(
     `SELECT value FROM instance_meta WHERE key = 'generated'`,
   );
-  const run = meta[0]!.value.runs.at(-1)!;
+  const run = meta[0]!.value.runs.filter((r) => r.cases > 0).at(-1)!; // the last run of `generate cases`
   const groups = loadNameGroups();
   const layout = { count: run.cases, untilMs: Date.now(), years: 5 };
   const personAt = (i: number) => {

@@ -44,9 +44,15 @@ export function registerListCases(app: TApp): void {
       const { where, params } = caseListWhere(q, assigned, search);
       const n = params.length;
       const offset = (q.page - 1) * q.pageSize;
+      // A name search chooses the page's ids first (from the indexes alone, see migration 0014),
+      // then reads only those rows: a common name matches thousands of cases.
       let { rows } = await sdb.query<TCaseRow>(
-        `SELECT ${CASE_COLUMNS} FROM cases c ${where}
-          ORDER BY ${ORDER_BY[q.sort]} LIMIT $${n + 1} OFFSET $${n + 2}`,
+        search?.kind === 'name'
+          ? `SELECT ${CASE_COLUMNS} FROM cases c
+              WHERE c.id IN (SELECT c.id FROM cases c ${where} ORDER BY ${ORDER_BY[q.sort]} LIMIT $${n + 1} OFFSET $${n + 2})
+              ORDER BY ${ORDER_BY[q.sort]}`
+          : `SELECT ${CASE_COLUMNS} FROM cases c ${where}
+              ORDER BY ${ORDER_BY[q.sort]} LIMIT $${n + 1} OFFSET $${n + 2}`,
         [...params, q.pageSize, offset],
       );
       // No exact match for the name words: the persons with similar names, found on their keyed
