@@ -1,5 +1,5 @@
 // Assessments of needs and risks: what was recorded, and the form to record one.
-import { Badge, CheckboxGroup, Flex, Grid, Text, TextArea } from '@radix-ui/themes';
+import { Badge, CheckboxGroup, Flex, Grid, Text } from '@radix-ui/themes';
 import { Controller, useForm } from 'react-hook-form';
 import {
   RISK_LEVELS,
@@ -8,7 +8,7 @@ import {
   type TAssessment,
 } from '../../../../shared/schemas/case-file';
 import { useRecordAssessment, type TAssessmentInput } from '../../api/workflow';
-import { FormField } from '../../components/form-field';
+import { TextAreaField } from '../../components/text-area-field';
 import { TextInputField } from '../../components/text-input-field';
 import { useT } from '../../i18n/use-t';
 import { CodeField } from './code-field';
@@ -141,21 +141,13 @@ function AssessmentForm({ caseId, onDone }: { caseId: string; onDone: () => void
             </fieldset>
           )}
         />
-        <FormField
+        <TextAreaField
           label={t('workflow.summary')}
           hint={t('workflow.sealedHint')}
           error={errors.summary?.message}
-        >
-          {({ id, describedBy, invalid }) => (
-            <TextArea
-              id={id}
-              rows={3}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              {...form.register('summary')}
-            />
-          )}
-        </FormField>
+          rows={3}
+          {...form.register('summary')}
+        />
         <FormActions
           error={record.error}
           isPending={record.isPending}

@@ -1,5 +1,5 @@
 // Follow-ups: how the person was reached and how they are doing.
-import { Flex, Grid, TextArea } from '@radix-ui/themes';
+import { Flex, Grid } from '@radix-ui/themes';
 import { useForm } from 'react-hook-form';
 import {
   FOLLOW_UP_METHODS,
@@ -8,7 +8,7 @@ import {
   type TFollowUp,
 } from '../../../../shared/schemas/case-file';
 import { useRecordFollowUp, type TFollowUpInput } from '../../api/workflow';
-import { FormField } from '../../components/form-field';
+import { TextAreaField } from '../../components/text-area-field';
 import { TextInputField } from '../../components/text-input-field';
 import { useT } from '../../i18n/use-t';
 import { CodeField } from './code-field';
@@ -104,17 +104,13 @@ function FollowUpForm({ caseId, onDone }: { caseId: string; onDone: () => void }
             registration={form.register('outcome')}
           />
         </Grid>
-        <FormField label={t('workflow.notes')} hint={t('workflow.sealedHint')} error={errors.notes?.message}>
-          {({ id, describedBy, invalid }) => (
-            <TextArea
-              id={id}
-              rows={3}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              {...form.register('notes')}
-            />
-          )}
-        </FormField>
+        <TextAreaField
+          label={t('workflow.notes')}
+          hint={t('workflow.sealedHint')}
+          error={errors.notes?.message}
+          rows={3}
+          {...form.register('notes')}
+        />
         <FormActions
           error={record.error}
           isPending={record.isPending}

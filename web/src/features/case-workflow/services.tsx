@@ -1,5 +1,5 @@
 // Services delivered: by the own organisation or another provider, with their outcome.
-import { Flex, Grid, TextArea } from '@radix-ui/themes';
+import { Flex, Grid } from '@radix-ui/themes';
 import { useCallback } from 'react';
 import { useForm } from 'react-hook-form';
 import {
@@ -12,6 +12,7 @@ import { useFullSession } from '../../api/session';
 import { useRecordService, type TServiceInput } from '../../api/workflow';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
+import { TextAreaField } from '../../components/text-area-field';
 import { TextInputField } from '../../components/text-input-field';
 import { useT } from '../../i18n/use-t';
 import { text, todayDay, useRequestResolver, useStepSubmit } from './form-support';
@@ -154,17 +155,13 @@ function ServiceForm({ caseId, onDone }: { caseId: string; onDone: () => void })
             registration={form.register('outcome')}
           />
         </Grid>
-        <FormField label={t('workflow.notes')} hint={t('workflow.sealedHint')} error={errors.notes?.message}>
-          {({ id, describedBy, invalid }) => (
-            <TextArea
-              id={id}
-              rows={3}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              {...form.register('notes')}
-            />
-          )}
-        </FormField>
+        <TextAreaField
+          label={t('workflow.notes')}
+          hint={t('workflow.sealedHint')}
+          error={errors.notes?.message}
+          rows={3}
+          {...form.register('notes')}
+        />
         <FormActions
           error={record.error}
           isPending={record.isPending}

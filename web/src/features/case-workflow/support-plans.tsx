@@ -1,7 +1,7 @@
 // Support plans (HTCDS spl_*): what was planned, editable (versioned: a 409 offers the latest
 // version), and the form to record a new one.
 import { Pencil1Icon } from '@radix-ui/react-icons';
-import { Box, Button, Card, CheckboxGroup, Flex, Grid, Text, TextArea } from '@radix-ui/themes';
+import { Box, Button, Card, CheckboxGroup, Flex, Grid, Text } from '@radix-ui/themes';
 import { useCallback, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { ZSupportPlanType } from '../../../../shared/htcds/code-lists';
@@ -16,8 +16,8 @@ import {
   type TSupportPlanInput,
   type TUpdateSupportPlanRequest,
 } from '../../api/workflow';
-import { FormField } from '../../components/form-field';
 import { Notice } from '../../components/notice';
+import { TextAreaField } from '../../components/text-area-field';
 import { TextInputField } from '../../components/text-input-field';
 import { useT } from '../../i18n/use-t';
 import {
@@ -251,32 +251,19 @@ function PlanForm({
             </fieldset>
           )}
         />
-        <FormField
+        <TextAreaField
           label={t('workflow.objectives')}
           hint={t('workflow.sealedHint')}
           error={errors.objectives?.message}
-        >
-          {({ id, describedBy, invalid }) => (
-            <TextArea
-              id={id}
-              rows={3}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              {...form.register('objectives')}
-            />
-          )}
-        </FormField>
-        <FormField label={t('workflow.actionPlan')} error={errors.actionPlan?.message}>
-          {({ id, describedBy, invalid }) => (
-            <TextArea
-              id={id}
-              rows={3}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              {...form.register('actionPlan')}
-            />
-          )}
-        </FormField>
+          rows={3}
+          {...form.register('objectives')}
+        />
+        <TextAreaField
+          label={t('workflow.actionPlan')}
+          error={errors.actionPlan?.message}
+          rows={3}
+          {...form.register('actionPlan')}
+        />
         <Grid columns={{ initial: '1', sm: '2' }} gap="3">
           <TextInputField
             label={t('workflow.plannedEnd')}

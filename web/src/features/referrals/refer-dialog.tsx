@@ -6,7 +6,7 @@
 // written reason (audited, seen by supervisors). One Idempotency-Key per opening: a double click or a
 // retry sends once.
 import { MagnifyingGlassIcon } from '@radix-ui/react-icons';
-import { Badge, Button, Callout, Flex, Grid, Text, TextArea, TextField } from '@radix-ui/themes';
+import { Badge, Button, Callout, Flex, Grid, Text, TextField } from '@radix-ui/themes';
 import { useId, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { codesOf } from '../../../../shared/htcds/code-lists';
@@ -27,6 +27,7 @@ import type { TCaseFile } from '../../api/case-file';
 import { usePartners } from '../../api/partners';
 import { useCreateReferral, useReferralOptions } from '../../api/referrals';
 import { useCan, useFullSession } from '../../api/session';
+import { TextAreaField } from '../../components/text-area-field';
 import { ErrorCallout } from '../../components/error-callout';
 import { FormField } from '../../components/form-field';
 import { Loading } from '../../components/loading';
@@ -394,22 +395,14 @@ function ReferForm({
           ) : null}
         </fieldset>
 
-        <FormField
+        <TextAreaField
           label={t('referrals.dialog.message')}
           hint={t('referrals.dialog.messageHint')}
           error={errors.message}
-        >
-          {({ id, describedBy, invalid }) => (
-            <TextArea
-              id={id}
-              rows={3}
-              value={message}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(e) => setMessage(e.target.value)}
-            />
-          )}
-        </FormField>
+          rows={3}
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+        />
 
         {/* consent, plainly */}
         <Flex direction="column" gap="1" data-testid="referral-consent" id={ids.consent}>
@@ -500,23 +493,15 @@ function ReferForm({
                 <Callout.Root color="red" role="note">
                   <Callout.Text>{t('referrals.override.warning')}</Callout.Text>
                 </Callout.Root>
-                <FormField
+                <TextAreaField
                   label={t('referrals.override.reason')}
                   hint={t('referrals.override.hint')}
                   error={errors.overrideReason}
-                >
-                  {({ id, describedBy, invalid }) => (
-                    <TextArea
-                      id={id}
-                      rows={2}
-                      value={overrideReason}
-                      aria-describedby={describedBy}
-                      aria-invalid={invalid}
-                      aria-required
-                      onChange={(e) => setOverrideReason(e.target.value)}
-                    />
-                  )}
-                </FormField>
+                  rows={2}
+                  value={overrideReason}
+                  aria-required
+                  onChange={(e) => setOverrideReason(e.target.value)}
+                />
               </>
             ) : null}
           </Flex>

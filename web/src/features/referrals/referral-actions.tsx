@@ -2,7 +2,7 @@
 // report the outcome, revoke (sender), share an update (sender), open one's own case from it
 // (receiver), and for a partner without Senim: issue the letter and record the partner's answer.
 // A 409 (someone answered meanwhile) says so and offers to reload.
-import { Button, Card, Flex, Heading, Text, TextArea } from '@radix-ui/themes';
+import { Button, Card, Flex, Heading, Text } from '@radix-ui/themes';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import {
@@ -23,6 +23,7 @@ import {
   useShareReferralUpdate,
 } from '../../api/referrals';
 import { useCan } from '../../api/session';
+import { TextAreaField } from '../../components/text-area-field';
 import { ErrorCallout } from '../../components/error-callout';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
@@ -57,9 +58,12 @@ function ActionError({ error, onReload }: { error: unknown; onReload: () => void
 function NoteField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const t = useT();
   return (
-    <FormField label={t('referrals.form.note')}>
-      {({ id }) => <TextArea id={id} rows={2} value={value} onChange={(e) => onChange(e.target.value)} />}
-    </FormField>
+    <TextAreaField
+      label={t('referrals.form.note')}
+      rows={2}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
 }
 
@@ -335,22 +339,14 @@ function ShareUpdateForm({
       onCancel={onCancel}
       onReload={onReload}
     >
-      <FormField
+      <TextAreaField
         label={t('referrals.form.updateMessage')}
         hint={t('referrals.dialog.messageHint')}
         error={empty ? t('referrals.form.updateEmpty') : undefined}
-      >
-        {({ id, describedBy, invalid }) => (
-          <TextArea
-            id={id}
-            rows={3}
-            value={message}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(e) => setMessage(e.target.value)}
-          />
-        )}
-      </FormField>
+        rows={3}
+        value={message}
+        onChange={(e) => setMessage(e.target.value)}
+      />
       {offered.length > 0 ? (
         <fieldset className="referral-fieldset">
           <legend>{t('referrals.form.addFields')}</legend>
@@ -376,17 +372,13 @@ function ShareUpdateForm({
         </fieldset>
       ) : null}
       {personal && mayOverride ? (
-        <FormField label={t('referrals.form.overrideReason')} hint={t('referrals.override.warning')}>
-          {({ id, describedBy }) => (
-            <TextArea
-              id={id}
-              rows={2}
-              value={overrideReason}
-              aria-describedby={describedBy}
-              onChange={(e) => setOverrideReason(e.target.value)}
-            />
-          )}
-        </FormField>
+        <TextAreaField
+          label={t('referrals.form.overrideReason')}
+          hint={t('referrals.override.warning')}
+          rows={2}
+          value={overrideReason}
+          onChange={(e) => setOverrideReason(e.target.value)}
+        />
       ) : null}
     </FormFrame>
   );
