@@ -1,18 +1,16 @@
-// Notifications (in-app), the organisation's mail outbox, issuing a referral letter, and the public
-// one-time answer link of a letter (no session).
+// Notifications (in-app), the organisation's mail outbox, and the public one-time answer link of a
+// referral letter (no session). Issuing a letter is in ./referrals.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   ZLinkAnswerRequest,
   ZLinkAnswerView,
   ZNotificationList,
-  ZReferralLetterIssued,
 } from '../../../shared/schemas/referrals';
 import { api, apiRequest } from './client';
 
 export type TNotificationList = z.infer<typeof ZNotificationList>;
 export type TNotification = TNotificationList['items'][number];
-export type TLetterIssued = z.infer<typeof ZReferralLetterIssued>;
 export type TLinkView = z.infer<typeof ZLinkAnswerView>;
 export type TLinkAnswer = z.infer<typeof ZLinkAnswerRequest>;
 export type TOutboxMail = {
@@ -56,15 +54,6 @@ export const useMailOutbox = () =>
     queryKey: ['mail-outbox'],
     queryFn: ({ signal }) => api.get<{ items: TOutboxMail[]; smtpConfigured: boolean }>('/api/v1/mail-outbox', signal),
   });
-
-/** Issues (or reissues) the letter of a referral: the link and the code come back once. */
-export function useIssueLetter(referralId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.post<TLetterIssued>(`/api/v1/referrals/${referralId}/letter`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['referrals'] }),
-  });
-}
 
 // The public answer page: no session, the token in the body (the page reads it from the URL's fragment).
 export const useLinkView = (token: string) =>
